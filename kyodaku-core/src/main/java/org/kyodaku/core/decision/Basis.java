@@ -1,0 +1,33 @@
+package org.kyodaku.core.decision;
+
+import org.kyodaku.core.model.Labelled;
+
+/** Why a decision came out as it did (DESIGN.md, "Decision"). */
+public enum Basis implements Labelled {
+  /** Allowed: a grant covers it. */
+  GRANT("grant"),
+  /** Denied: the content is registered and nobody authorised this use. */
+  NO_GRANT("no-grant"),
+  /** Denied: the content matches no registered work; under opt-in that is not cleared. */
+  UNREGISTERED("unregistered"),
+  /** Denied: different rights holders claim the same content, until the claims are resolved. */
+  DISPUTED("disputed"),
+  /** Denied: an external machine-readable signal reserves the use (signals issue). */
+  RESERVATION("reservation");
+
+  private final String label;
+
+  Basis(String label) {
+    this.label = label;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+
+  @Override
+  public String toString() {
+    return label;
+  }
+}

@@ -1,0 +1,36 @@
+package org.kyodaku.core.model;
+
+/** The roles an account can have (DESIGN.md, "Party"). */
+public enum PartyKind implements Labelled {
+  CREATOR("creator"),
+  RIGHTS_HOLDER("rights-holder"),
+  COLLECTIVE("collective"),
+  LICENSEE("licensee"),
+  AUDITOR("auditor"),
+  ADMIN("admin");
+
+  private final String label;
+
+  PartyKind(String label) {
+    this.label = label;
+  }
+
+  @Override
+  public String label() {
+    return label;
+  }
+
+  /** Whether parties of this kind own works and grant uses of them. */
+  public boolean holdsRights() {
+    return this == CREATOR || this == RIGHTS_HOLDER || this == COLLECTIVE;
+  }
+
+  public static PartyKind parse(String field, String label) {
+    return Labelled.parse(PartyKind.class, field, "party kind", label);
+  }
+
+  @Override
+  public String toString() {
+    return label;
+  }
+}

@@ -1,0 +1,381 @@
+package org.kyodaku.core.registry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.kyodaku.core.decision.Decision;
+import org.kyodaku.core.decision.DecisionEngine;
+import org.kyodaku.core.decision.Question;
+import org.kyodaku.core.model.Asset;
+import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.Grant;
+import org.kyodaku.core.model.Ids;
+import org.kyodaku.core.model.Party;
+import org.kyodaku.core.model.PartyKind;
+import org.kyodaku.core.model.Revocation;
+import org.kyodaku.core.model.Use;
+import org.kyodaku.core.model.ValidationException;
+import org.kyodaku.core.model.Work;
+import org.kyodaku.core.model.WorkKind;
+
+/**
+ * The registry's acts, each checked for who may do it and validated before anything is stored.
+ *
+ * <p>Who may do what: admins create parties; creators, rights holders and collectives register
+ * works and grant or revoke on works they own; a licensee asks decisions only for itself, while
+ * admins, auditors and rights holders may ask for any licensee. Instants are truncated to
+ * microseconds, the precision both stores keep, so that a value read back equals the one written.
+ */
+public final class RegistryService {
+  /** Most items one batch decision may hold. */
+  public static final int MAX_BATCH = 10_000;
+
+  /** Most assets one work registration may hold. */
+  public static final int MAX_ASSETS = 10_000;
+
+  private final RegistryStore store;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final Ids ids;
+  private final DecisionEngine engine = new DecisionEngine();
+
+  /**
+   * @param random must be cryptographically strong: it makes tokens and ids
+   */
+  public RegistryService(RegistryStore store, Clock clock, RandomGenerator random) {
+    this.store = store;
+    this.clock = clock;
+    this.random = random;
+    this.ids = new Ids(random);
+  }
+
+  /** A party just created, with the only copy of its token. */
+  public record CreatedParty(Party party, String token) {}
+
+  /** A work with its assets. */
+  public record RegisteredWork(Work work, List<Asset> assets) {}
+
+  /** What a new grant asks for; the grantor is the caller. */
+  public record GrantRequest(
+      Optional<String> licensee,
+      Set<Use> uses,
+      boolean allWorks,
+      Set<String> works,
+      Optional<Instant> validFrom,
+      Optional<Instant> validUntil,
+      Set<String> territories,
+      Optional<String> termsUrl) {}
+
+  /** What a batch of decisions shares. */
+  public record BatchQuestion(
+      String licensee, Use use, Optional<Instant> at, Optional<String> territory) {}
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  // ---- credentials --------------------------------------------------------------------------
+
+  /**
+   * The caller a bearer token stands for.
+   *
+   * @throws RegistryException UNAUTHENTICATED when the token is unknown or expired
+   */
+  public Caller authenticate(String token) {
+    if (!Tokens.plausible(token)) {
+      throw new RegistryException(
+          RegistryException.Kind.UNAUTHENTICATED, "the bearer token is not a Kyodaku token");
+    }
+    Credential credential =
+        store
+            .findCredential(Tokens.hash(token))
+            .orElseThrow(
+                () ->
+                    new RegistryException(
+                        RegistryException.Kind.UNAUTHENTICATED, "the bearer token is unknown"));
+    if (credential.expiresAt().map(e -> !now().isBefore(e)).orElse(false)) {
+      throw new RegistryException(
+          RegistryException.Kind.UNAUTHENTICATED,
+          "the bearer token expired at " + credential.expiresAt().orElseThrow());
+    }
+    Party party =
+        store
+            .findParty(credential.party())
+            .orElseThrow(() -> RegistryException.notFound("party", credential.party()));
+    return new Caller(party);
+  }
+
+  /**
+   * Creates the first admin when the store has none.
+   *
+   * @return the new admin's token, or empty when an admin already exists
+   */
+  public Optional<CreatedParty> bootstrapAdmin() {
+    if (store.hasAdmin()) {
+      return Optional.empty();
+    }
+    return Optional.of(insertParty(PartyKind.ADMIN, "admin", Optional.empty()));
+  }
+
+  // ---- parties ------------------------------------------------------------------------------
+
+  public CreatedParty createParty(
+      Caller caller, PartyKind kind, String name, Optional<Instant> tokenExpiresAt) {
+    requireKind(caller, "create parties", PartyKind.ADMIN);
+    tokenExpiresAt.ifPresent(
+        e -> {
+          if (!e.isAfter(now())) {
+            throw RegistryException.invalid("tokenExpiresAt", "must be in the future, got " + e);
+          }
+        });
+    return insertParty(kind, name, tokenExpiresAt);
+  }
+
+  private CreatedParty insertParty(PartyKind kind, String name, Optional<Instant> expiresAt) {
+    Instant now = now();
+    Party party = validated(() -> new Party(ids.next("p"), kind, name, now));
+    String token = Tokens.newToken(random);
+    store.createParty(
+        party,
+        new Credential(
+            Tokens.hash(token),
+            party.id(),
+            now,
+            expiresAt.map(e -> e.truncatedTo(ChronoUnit.MICROS))));
+    return new CreatedParty(party, token);
+  }
+
+  public Party party(Caller caller, String id) {
+    return store.findParty(checkedId("id", id)).orElseThrow(() -> RegistryException.notFound("party", id));
+  }
+
+  public List<Party> parties(Caller caller, Page page) {
+    requireKind(caller, "list parties", PartyKind.ADMIN, PartyKind.AUDITOR);
+    return store.listParties(page);
+  }
+
+  // ---- works --------------------------------------------------------------------------------
+
+  public RegisteredWork registerWork(
+      Caller caller, String title, WorkKind kind, List<Asset> assets) {
+    requireRightsHolder(caller, "register works");
+    if (assets.isEmpty()) {
+      throw RegistryException.invalid("assets", "a work needs at least one asset");
+    }
+    if (assets.size() > MAX_ASSETS) {
+      throw RegistryException.invalid(
+          "assets", "at most " + MAX_ASSETS + " assets per work, got " + assets.size());
+    }
+    Set<Fingerprint> seen = new HashSet<>();
+    for (int i = 0; i < assets.size(); i++) {
+      if (!seen.add(assets.get(i).sha256())) {
+        throw RegistryException.invalid(
+            "assets[" + i + "]", "the same content appears twice: " + assets.get(i).sha256().value());
+      }
+    }
+    Work work = validated(() -> new Work(ids.next("w"), title, kind, caller.id(), now()));
+    store.createWork(work, assets);
+    return new RegisteredWork(work, List.copyOf(assets));
+  }
+
+  public RegisteredWork work(Caller caller, String id) {
+    Work work = store.findWork(checkedId("id", id)).orElseThrow(() -> RegistryException.notFound("work", id));
+    return new RegisteredWork(work, store.assetsOf(work.id()));
+  }
+
+  /** Works in id order; a rights holder sees its own unless it names another owner. */
+  public List<Work> works(Caller caller, Optional<String> owner, Page page) {
+    Optional<String> filter = owner.map(o -> checkedId("owner", o));
+    if (filter.isEmpty() && !caller.seesEverything()) {
+      filter = Optional.of(caller.id());
+    }
+    return store.listWorks(filter, page);
+  }
+
+  // ---- grants -------------------------------------------------------------------------------
+
+  public Grant grant(Caller caller, GrantRequest request) {
+    requireRightsHolder(caller, "issue grants");
+    request.licensee().ifPresent(l -> requireLicensee("licensee", l));
+    for (String workId : request.works()) {
+      Work work =
+          store
+              .findWork(checkedId("works", workId))
+              .orElseThrow(() -> RegistryException.notFound("work", workId));
+      if (!work.owner().equals(caller.id())) {
+        throw RegistryException.forbidden(
+            "work " + workId + " belongs to " + work.owner() + "; only its rights holder may grant on it");
+      }
+    }
+    Instant now = now();
+    Grant grant =
+        validated(
+            () ->
+                new Grant(
+                    ids.next("g"),
+                    caller.id(),
+                    request.licensee(),
+                    request.uses(),
+                    request.allWorks(),
+                    request.works(),
+                    request.validFrom().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(now),
+                    request.validUntil().map(t -> t.truncatedTo(ChronoUnit.MICROS)),
+                    request.territories(),
+                    request.termsUrl(),
+                    now,
+                    Optional.empty()));
+    store.createGrant(grant);
+    return grant;
+  }
+
+  public Grant revoke(Caller caller, String grantId, Optional<String> reason) {
+    Grant grant = store.findGrant(checkedId("id", grantId)).orElseThrow(() -> RegistryException.notFound("grant", grantId));
+    if (!grant.grantor().equals(caller.id())) {
+      throw RegistryException.forbidden(
+          "grant " + grantId + " was issued by " + grant.grantor() + "; only its grantor may revoke it");
+    }
+    Revocation revocation = validated(() -> new Revocation(now(), caller.id(), reason));
+    if (!store.revokeGrant(grantId, revocation)) {
+      Instant when = store.findGrant(grantId).flatMap(Grant::revocation).map(Revocation::revokedAt).orElse(revocation.revokedAt());
+      throw new RegistryException(
+          RegistryException.Kind.CONFLICT, "grant " + grantId + " was already revoked at " + when);
+    }
+    return grant.revoked(revocation);
+  }
+
+  public Grant grantById(Caller caller, String id) {
+    Grant grant = store.findGrant(checkedId("id", id)).orElseThrow(() -> RegistryException.notFound("grant", id));
+    boolean visible =
+        caller.seesEverything()
+            || grant.grantor().equals(caller.id())
+            || grant.licensee().map(caller.id()::equals).orElse(true);
+    if (!visible) {
+      // Answer as if it did not exist: another licensee's terms are not this caller's business.
+      throw RegistryException.notFound("grant", id);
+    }
+    return grant;
+  }
+
+  /** Grants the caller issued or received (and grants to everyone); all for admins/auditors. */
+  public List<Grant> grants(Caller caller, Page page) {
+    return store.listGrants(caller.seesEverything() ? Optional.empty() : Optional.of(caller.id()), page);
+  }
+
+  // ---- decisions ----------------------------------------------------------------------------
+
+  public Decision decide(Caller caller, BatchQuestion question, Subject subject) {
+    return decide(caller, question, List.of(subject)).getFirst();
+  }
+
+  /**
+   * Decides every subject under the same question, with a handful of store queries whatever the
+   * batch size.
+   */
+  public List<Decision> decide(Caller caller, BatchQuestion batch, List<Subject> subjects) {
+    if (subjects.isEmpty()) {
+      throw RegistryException.invalid("items", "name at least one item");
+    }
+    if (subjects.size() > MAX_BATCH) {
+      throw RegistryException.invalid(
+          "items", "at most " + MAX_BATCH + " items per batch, got " + subjects.size());
+    }
+    Instant now = now();
+    Instant at = batch.at().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(now);
+    if (at.isAfter(now)) {
+      throw RegistryException.invalid(
+          "at", "cannot decide for a future instant (" + at + "); the registry answers for now or the past");
+    }
+    if (caller.kind() == PartyKind.LICENSEE && !caller.id().equals(batch.licensee())) {
+      throw RegistryException.forbidden("a licensee may ask decisions only for itself (" + caller.id() + ")");
+    }
+    requireLicensee("licensee", batch.licensee());
+    Question question = validated(() -> new Question(batch.licensee(), batch.use(), at, batch.territory()));
+
+    Set<Fingerprint> fingerprints = new LinkedHashSet<>();
+    Set<String> workIds = new LinkedHashSet<>();
+    for (Subject s : subjects) {
+      switch (s) {
+        case Subject.Content c -> fingerprints.add(c.fingerprint());
+        case Subject.WorkRef w -> workIds.add(w.workId());
+      }
+    }
+    Map<Fingerprint, List<Work>> byContent = fingerprints.isEmpty() ? Map.of() : store.worksByFingerprint(fingerprints);
+    Map<String, Work> byId = workIds.isEmpty() ? Map.of() : store.findWorks(workIds);
+    for (int i = 0; i < subjects.size(); i++) {
+      if (subjects.get(i) instanceof Subject.WorkRef w && !byId.containsKey(w.workId())) {
+        throw new RegistryException(
+            RegistryException.Kind.NOT_FOUND,
+            Optional.of("items[" + i + "].work"),
+            "items[" + i + "].work: no work with id \"" + w.workId() + "\"",
+            null);
+      }
+    }
+    Set<String> owners = new HashSet<>();
+    byContent.values().forEach(ws -> ws.forEach(w -> owners.add(w.owner())));
+    byId.values().forEach(w -> owners.add(w.owner()));
+    List<Grant> grants = owners.isEmpty() ? List.of() : store.grantsFrom(owners, batch.licensee());
+
+    List<Decision> out = new ArrayList<>(subjects.size());
+    for (Subject s : subjects) {
+      List<Work> matched =
+          switch (s) {
+            case Subject.Content c -> byContent.getOrDefault(c.fingerprint(), List.of());
+            case Subject.WorkRef w -> List.of(byId.get(w.workId()));
+          };
+      out.add(engine.decide(question, matched, grants));
+    }
+    return out;
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  public void ping() {
+    store.ping();
+  }
+
+  private void requireLicensee(String field, String id) {
+    Party p = store.findParty(checkedId(field, id)).orElseThrow(() -> new RegistryException(
+        RegistryException.Kind.NOT_FOUND, Optional.of(field), field + ": no party with id \"" + id + "\"", null));
+    if (p.kind() != PartyKind.LICENSEE) {
+      throw RegistryException.invalid(field, "party " + id + " is a " + p.kind() + ", not a licensee");
+    }
+  }
+
+  private static void requireKind(Caller caller, String act, PartyKind... kinds) {
+    for (PartyKind k : kinds) {
+      if (caller.kind() == k) {
+        return;
+      }
+    }
+    throw RegistryException.forbidden(
+        "a " + caller.kind() + " may not " + act + "; this needs the role " + List.of(kinds));
+  }
+
+  private static void requireRightsHolder(Caller caller, String act) {
+    if (!caller.kind().holdsRights()) {
+      throw RegistryException.forbidden(
+          "a " + caller.kind() + " may not " + act + "; only creators, rights holders and collectives may");
+    }
+  }
+
+  private static String checkedId(String field, String id) {
+    return validated(() -> Ids.check(field, id));
+  }
+
+  /** Runs a constructor and turns its validation failure into the registry's INVALID kind. */
+  private static <T> T validated(java.util.function.Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (ValidationException e) {
+      throw new RegistryException(RegistryException.Kind.INVALID, Optional.of(e.field()), e.getMessage(), e);
+    }
+  }
+}

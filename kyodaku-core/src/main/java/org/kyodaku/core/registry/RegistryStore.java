@@ -1,0 +1,87 @@
+package org.kyodaku.core.registry;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.kyodaku.core.model.Asset;
+import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.Grant;
+import org.kyodaku.core.model.Party;
+import org.kyodaku.core.model.Revocation;
+import org.kyodaku.core.model.Work;
+
+/**
+ * Where the registry's facts are kept. Every method is one transaction: it either happens whole
+ * or not at all. Facts are only added, never rewritten: a revocation is a new fact beside its
+ * grant. Implementations throw {@link RegistryException} of kind {@code UNAVAILABLE} when the
+ * store fails.
+ */
+public interface RegistryStore extends AutoCloseable {
+
+  /** Adds a party together with its first credential. */
+  void createParty(Party party, Credential credential);
+
+  Optional<Party> findParty(String id);
+
+  List<Party> listParties(Page page);
+
+  /** Whether any admin party exists. */
+  boolean hasAdmin();
+
+  Optional<Credential> findCredential(String tokenHash);
+
+  /** Adds a work and its assets. */
+  void createWork(Work work, List<Asset> assets);
+
+  Optional<Work> findWork(String id);
+
+  /** The works among {@code ids} that exist, by id. */
+  Map<String, Work> findWorks(Collection<String> ids);
+
+  List<Asset> assetsOf(String workId);
+
+  /** Works in id order, optionally only those of {@code owner}. */
+  List<Work> listWorks(Optional<String> owner, Page page);
+
+  /**
+   * For each fingerprint that matches a registered asset exactly (same algorithm and value), the
+   * works holding it. Fingerprints that match nothing are absent from the map.
+   */
+  Map<Fingerprint, List<Work>> worksByFingerprint(Collection<Fingerprint> fingerprints);
+
+  /** Adds a grant; its works must exist. */
+  void createGrant(Grant grant);
+
+  /** A grant with its revocation, if any. */
+  Optional<Grant> findGrant(String id);
+
+  /**
+   * Records a revocation unless the grant already has one.
+   *
+   * @return false when the grant was already revoked (nothing changed)
+   */
+  boolean revokeGrant(String grantId, Revocation revocation);
+
+  /**
+   * Grants in id order, with their revocations, where the party is grantor or licensee (or the
+   * licensee is everyone); every grant when {@code party} is empty.
+   */
+  List<Grant> listGrants(Optional<String> party, Page page);
+
+  /**
+   * Every grant issued by one of {@code grantors} to {@code licensee} or to everyone, revoked or
+   * not, with revocations. The decision engine picks which apply.
+   */
+  List<Grant> grantsFrom(Collection<String> grantors, String licensee);
+
+  /**
+   * Checks that the store answers.
+   *
+   * @throws RegistryException of kind UNAVAILABLE when it does not
+   */
+  void ping();
+
+  @Override
+  void close();
+}

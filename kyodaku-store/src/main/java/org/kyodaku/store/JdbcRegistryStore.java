@@ -1,0 +1,634 @@
+package org.kyodaku.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.kyodaku.core.model.Asset;
+import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.Grant;
+import org.kyodaku.core.model.Party;
+import org.kyodaku.core.model.PartyKind;
+import org.kyodaku.core.model.Revocation;
+import org.kyodaku.core.model.Use;
+import org.kyodaku.core.model.Work;
+import org.kyodaku.core.model.WorkKind;
+import org.kyodaku.core.registry.Credential;
+import org.kyodaku.core.registry.Page;
+import org.kyodaku.core.registry.RegistryException;
+import org.kyodaku.core.registry.RegistryStore;
+
+/**
+ * {@link RegistryStore} on plain JDBC, for H2 and PostgreSQL alike. Each public method runs in one
+ * transaction, rolled back whole on any failure. Lookups by many keys are chunked into {@code IN}
+ * lists of at most {@value #CHUNK} values, so a batch decision costs a handful of round trips.
+ */
+public final class JdbcRegistryStore implements RegistryStore {
+  private static final int CHUNK = 500;
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private static final String GRANT_COLUMNS =
+      "g.id, g.grantor_id, g.licensee_id, g.uses, g.all_works, g.valid_from, g.valid_until,"
+          + " g.territories, g.terms_url, g.issued_at, r.revoked_at, r.revoked_by, r.reason";
+  private static final String GRANT_FROM =
+      " FROM grants g LEFT JOIN revocations r ON r.grant_id = g.id";
+  private static final String WORK_COLUMNS = "w.id, w.title, w.kind, w.owner_id, w.registered_at";
+
+  private final Database database;
+  private final DataSource dataSource;
+
+  public JdbcRegistryStore(Database database) {
+    this.database = database;
+    this.dataSource = database.dataSource();
+  }
+
+  // ---- transactions -------------------------------------------------------------------------
+
+  @FunctionalInterface
+  private interface Step<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T tx(String what, Step<T> step) {
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = step.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new RegistryException(
+          RegistryException.Kind.UNAVAILABLE,
+          Optional.empty(),
+          "store failed to " + what + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  // ---- parties ------------------------------------------------------------------------------
+
+  @Override
+  public void createParty(Party party, Credential credential) {
+    tx(
+        "create a party",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("INSERT INTO parties (id, kind, name, created_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, party.id());
+            s.setString(2, party.kind().label());
+            s.setString(3, party.name());
+            s.setLong(4, micros(party.createdAt()));
+            s.executeUpdate();
+          }
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO credentials (token_hash, party_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, credential.tokenHash());
+            s.setString(2, credential.party());
+            s.setLong(3, micros(credential.createdAt()));
+            setOptionalMicros(s, 4, credential.expiresAt());
+            s.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Party> findParty(String id) {
+    return tx(
+        "read a party",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("SELECT id, kind, name, created_at FROM parties WHERE id = ?")) {
+            s.setString(1, id);
+            try (ResultSet r = s.executeQuery()) {
+              return r.next() ? Optional.of(party(r)) : Optional.<Party>empty();
+            }
+          }
+        });
+  }
+
+  @Override
+  public List<Party> listParties(Page page) {
+    return tx(
+        "list parties",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT id, kind, name, created_at FROM parties WHERE id > ? ORDER BY id LIMIT ?")) {
+            s.setString(1, page.after());
+            s.setInt(2, page.limit());
+            List<Party> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                out.add(party(r));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public boolean hasAdmin() {
+    return tx(
+        "look for an admin",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("SELECT 1 FROM parties WHERE kind = ? LIMIT 1")) {
+            s.setString(1, PartyKind.ADMIN.label());
+            try (ResultSet r = s.executeQuery()) {
+              return r.next();
+            }
+          }
+        });
+  }
+
+  @Override
+  public Optional<Credential> findCredential(String tokenHash) {
+    return tx(
+        "read a credential",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT token_hash, party_id, created_at, expires_at FROM credentials WHERE token_hash = ?")) {
+            s.setString(1, tokenHash);
+            try (ResultSet r = s.executeQuery()) {
+              if (!r.next()) {
+                return Optional.<Credential>empty();
+              }
+              return Optional.of(
+                  new Credential(
+                      r.getString(1), r.getString(2), instant(r.getLong(3)), optionalInstant(r, 4)));
+            }
+          }
+        });
+  }
+
+  private static Party party(ResultSet r) throws SQLException {
+    return new Party(
+        r.getString(1),
+        PartyKind.parse("kind", r.getString(2)),
+        r.getString(3),
+        instant(r.getLong(4)));
+  }
+
+  // ---- works --------------------------------------------------------------------------------
+
+  @Override
+  public void createWork(Work work, List<Asset> assets) {
+    tx(
+        "register a work",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO works (id, title, kind, owner_id, registered_at) VALUES (?, ?, ?, ?, ?)")) {
+            s.setString(1, work.id());
+            s.setString(2, work.title());
+            s.setString(3, work.kind().label());
+            s.setString(4, work.owner());
+            s.setLong(5, micros(work.registeredAt()));
+            s.executeUpdate();
+          }
+          try (PreparedStatement a =
+                  c.prepareStatement("INSERT INTO assets (work_id, ordinal, file_name) VALUES (?, ?, ?)");
+              PreparedStatement f =
+                  c.prepareStatement(
+                      "INSERT INTO fingerprints (work_id, ordinal, algorithm, val) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < assets.size(); i++) {
+              Asset asset = assets.get(i);
+              a.setString(1, work.id());
+              a.setInt(2, i);
+              a.setString(3, asset.file().orElse(null));
+              a.addBatch();
+              for (Fingerprint fp : asset.fingerprints()) {
+                f.setString(1, work.id());
+                f.setInt(2, i);
+                f.setString(3, fp.algorithm());
+                f.setString(4, fp.value());
+                f.addBatch();
+              }
+            }
+            a.executeBatch();
+            f.executeBatch();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Work> findWork(String id) {
+    return Optional.ofNullable(findWorks(List.of(id)).get(id));
+  }
+
+  @Override
+  public Map<String, Work> findWorks(Collection<String> ids) {
+    return tx(
+        "read works",
+        c -> {
+          Map<String, Work> out = new HashMap<>();
+          for (List<String> chunk : chunks(ids)) {
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "SELECT " + WORK_COLUMNS + " FROM works w WHERE w.id IN (" + marks(chunk.size()) + ")")) {
+              bind(s, 1, chunk);
+              try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                  Work w = work(r, 1);
+                  out.put(w.id(), w);
+                }
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  @Override
+  public List<Asset> assetsOf(String workId) {
+    return tx(
+        "read assets",
+        c -> {
+          Map<Integer, Optional<String>> files = new LinkedHashMap<>();
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT ordinal, file_name FROM assets WHERE work_id = ? ORDER BY ordinal")) {
+            s.setString(1, workId);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                files.put(r.getInt(1), Optional.ofNullable(r.getString(2)));
+              }
+            }
+          }
+          Map<Integer, List<Fingerprint>> prints = new HashMap<>();
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT ordinal, algorithm, val FROM fingerprints WHERE work_id = ? ORDER BY ordinal, algorithm")) {
+            s.setString(1, workId);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                prints
+                    .computeIfAbsent(r.getInt(1), k -> new ArrayList<>())
+                    .add(new Fingerprint(r.getString(2), r.getString(3)));
+              }
+            }
+          }
+          List<Asset> out = new ArrayList<>();
+          files.forEach((ordinal, file) -> out.add(new Asset(file, prints.getOrDefault(ordinal, List.of()))));
+          return out;
+        });
+  }
+
+  @Override
+  public List<Work> listWorks(Optional<String> owner, Page page) {
+    return tx(
+        "list works",
+        c -> {
+          String sql =
+              "SELECT " + WORK_COLUMNS + " FROM works w WHERE w.id > ?"
+                  + (owner.isPresent() ? " AND w.owner_id = ?" : "")
+                  + " ORDER BY w.id LIMIT ?";
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            int i = 1;
+            s.setString(i++, page.after());
+            if (owner.isPresent()) {
+              s.setString(i++, owner.get());
+            }
+            s.setInt(i, page.limit());
+            List<Work> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                out.add(work(r, 1));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public Map<Fingerprint, List<Work>> worksByFingerprint(
+      Collection<Fingerprint> fingerprints) {
+    Map<String, List<String>> byAlgorithm =
+        fingerprints.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Fingerprint::algorithm,
+                    LinkedHashMap::new,
+                    Collectors.mapping(Fingerprint::value, Collectors.toList())));
+    return tx(
+        "match fingerprints",
+        c -> {
+          Map<Fingerprint, Map<String, Work>> found = new HashMap<>();
+          for (var entry : byAlgorithm.entrySet()) {
+            for (List<String> chunk : chunks(new LinkedHashSet<>(entry.getValue()))) {
+              try (PreparedStatement s =
+                  c.prepareStatement(
+                      "SELECT f.val, " + WORK_COLUMNS
+                          + " FROM fingerprints f JOIN works w ON w.id = f.work_id"
+                          + " WHERE f.algorithm = ? AND f.val IN (" + marks(chunk.size()) + ")")) {
+                s.setString(1, entry.getKey());
+                bind(s, 2, chunk);
+                try (ResultSet r = s.executeQuery()) {
+                  while (r.next()) {
+                    Work w = work(r, 2);
+                    found
+                        .computeIfAbsent(new Fingerprint(entry.getKey(), r.getString(1)), k -> new LinkedHashMap<>())
+                        .put(w.id(), w);
+                  }
+                }
+              }
+            }
+          }
+          Map<Fingerprint, List<Work>> out = new HashMap<>();
+          found.forEach((fp, works) -> out.put(fp, List.copyOf(works.values())));
+          return out;
+        });
+  }
+
+  private static Work work(ResultSet r, int from) throws SQLException {
+    return new Work(
+        r.getString(from),
+        r.getString(from + 1),
+        WorkKind.parse("kind", r.getString(from + 2)),
+        r.getString(from + 3),
+        instant(r.getLong(from + 4)));
+  }
+
+  // ---- grants -------------------------------------------------------------------------------
+
+  @Override
+  public void createGrant(Grant grant) {
+    tx(
+        "issue a grant",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO grants (id, grantor_id, licensee_id, uses, all_works, valid_from,"
+                      + " valid_until, territories, terms_url, issued_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, grant.id());
+            s.setString(2, grant.grantor());
+            s.setString(3, grant.licensee().orElse(null));
+            s.setString(4, grant.uses().stream().map(Use::label).collect(Collectors.joining(",")));
+            s.setBoolean(5, grant.allWorks());
+            s.setLong(6, micros(grant.validFrom()));
+            setOptionalMicros(s, 7, grant.validUntil());
+            s.setString(8, String.join(",", grant.territories()));
+            s.setString(9, grant.termsUrl().orElse(null));
+            s.setLong(10, micros(grant.issuedAt()));
+            s.executeUpdate();
+          }
+          if (!grant.works().isEmpty()) {
+            try (PreparedStatement s =
+                c.prepareStatement("INSERT INTO grant_works (grant_id, work_id) VALUES (?, ?)")) {
+              for (String work : grant.works()) {
+                s.setString(1, grant.id());
+                s.setString(2, work);
+                s.addBatch();
+              }
+              s.executeBatch();
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public Optional<Grant> findGrant(String id) {
+    return tx(
+        "read a grant",
+        c -> {
+          List<Grant> found = queryGrants(c, " WHERE g.id = ?", List.of(id));
+          return found.isEmpty() ? Optional.<Grant>empty() : Optional.of(found.getFirst());
+        });
+  }
+
+  @Override
+  public boolean revokeGrant(String grantId, Revocation revocation) {
+    try {
+      return tx(
+          "revoke a grant",
+          c -> {
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "INSERT INTO revocations (grant_id, revoked_at, revoked_by, reason) VALUES (?, ?, ?, ?)")) {
+              s.setString(1, grantId);
+              s.setLong(2, micros(revocation.revokedAt()));
+              s.setString(3, revocation.revokedBy());
+              s.setString(4, revocation.reason().orElse(null));
+              s.executeUpdate();
+            }
+            return true;
+          });
+    } catch (RegistryException e) {
+      if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public List<Grant> listGrants(Optional<String> party, Page page) {
+    return tx(
+        "list grants",
+        c -> {
+          List<String> params = new ArrayList<>();
+          params.add(page.after());
+          String where = " WHERE g.id > ?";
+          if (party.isPresent()) {
+            where += " AND (g.grantor_id = ? OR g.licensee_id = ? OR g.licensee_id IS NULL)";
+            params.add(party.get());
+            params.add(party.get());
+          }
+          return queryGrants(c, where + " ORDER BY g.id LIMIT " + page.limit(), params);
+        });
+  }
+
+  @Override
+  public List<Grant> grantsFrom(Collection<String> grantors, String licensee) {
+    return tx(
+        "read grants",
+        c -> {
+          List<Grant> out = new ArrayList<>();
+          for (List<String> chunk : chunks(grantors)) {
+            List<String> params = new ArrayList<>(chunk);
+            params.add(licensee);
+            out.addAll(
+                queryGrants(
+                    c,
+                    " WHERE g.grantor_id IN (" + marks(chunk.size()) + ")"
+                        + " AND (g.licensee_id = ? OR g.licensee_id IS NULL)",
+                    params));
+          }
+          return out;
+        });
+  }
+
+  /** Grants matching {@code where}, with their revocations and listed works. */
+  private static List<Grant> queryGrants(Connection c, String where, List<String> params)
+      throws SQLException {
+    List<GrantRow> rows = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT " + GRANT_COLUMNS + GRANT_FROM + where)) {
+      bind(s, 1, params);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          rows.add(GrantRow.read(r));
+        }
+      }
+    }
+    Map<String, Set<String>> works = new HashMap<>();
+    List<String> listed = rows.stream().filter(g -> !g.allWorks).map(g -> g.id).toList();
+    for (List<String> chunk : chunks(listed)) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT grant_id, work_id FROM grant_works WHERE grant_id IN (" + marks(chunk.size()) + ")")) {
+        bind(s, 1, chunk);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            works.computeIfAbsent(r.getString(1), k -> new TreeSet<>()).add(r.getString(2));
+          }
+        }
+      }
+    }
+    List<Grant> out = new ArrayList<>(rows.size());
+    for (GrantRow row : rows) {
+      out.add(row.toGrant(works.getOrDefault(row.id, Set.of())));
+    }
+    return out;
+  }
+
+  /** One row of the grant query, before its listed works are attached. */
+  private record GrantRow(
+      String id,
+      String grantor,
+      Optional<String> licensee,
+      Set<Use> uses,
+      boolean allWorks,
+      Instant validFrom,
+      Optional<Instant> validUntil,
+      Set<String> territories,
+      Optional<String> termsUrl,
+      Instant issuedAt,
+      Optional<Revocation> revocation) {
+
+    static GrantRow read(ResultSet r) throws SQLException {
+      EnumSet<Use> uses = EnumSet.noneOf(Use.class);
+      for (String u : r.getString(4).split(",")) {
+        uses.add(Use.parse("uses", u));
+      }
+      String territories = r.getString(8);
+      long revokedAt = r.getLong(11);
+      Optional<Revocation> revocation =
+          r.wasNull()
+              ? Optional.empty()
+              : Optional.of(
+                  new Revocation(
+                      instant(revokedAt), r.getString(12), Optional.ofNullable(r.getString(13))));
+      return new GrantRow(
+          r.getString(1),
+          r.getString(2),
+          Optional.ofNullable(r.getString(3)),
+          uses,
+          r.getBoolean(5),
+          instant(r.getLong(6)),
+          optionalInstant(r, 7),
+          territories.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(territories.split(","))),
+          Optional.ofNullable(r.getString(9)),
+          instant(r.getLong(10)),
+          revocation);
+    }
+
+    Grant toGrant(Set<String> works) {
+      return new Grant(
+          id, grantor, licensee, uses, allWorks, works, validFrom, validUntil, territories,
+          termsUrl, issuedAt, revocation);
+    }
+  }
+
+  // ---- health -------------------------------------------------------------------------------
+
+  @Override
+  public void ping() {
+    tx(
+        "answer a ping",
+        c -> {
+          if (!c.isValid(2)) {
+            throw new SQLException("connection is not valid");
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public void close() {
+    database.close();
+  }
+
+  // ---- helpers ------------------------------------------------------------------------------
+
+  static long micros(Instant t) {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+  }
+
+  static Instant instant(long micros) {
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+
+  private static Optional<Instant> optionalInstant(ResultSet r, int column) throws SQLException {
+    long v = r.getLong(column);
+    return r.wasNull() ? Optional.empty() : Optional.of(instant(v));
+  }
+
+  private static void setOptionalMicros(PreparedStatement s, int i, Optional<Instant> t)
+      throws SQLException {
+    if (t.isPresent()) {
+      s.setLong(i, micros(t.get()));
+    } else {
+      s.setNull(i, Types.BIGINT);
+    }
+  }
+
+  private static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+
+  private static void bind(PreparedStatement s, int from, List<String> values) throws SQLException {
+    for (int i = 0; i < values.size(); i++) {
+      s.setString(from + i, values.get(i));
+    }
+  }
+
+  private static List<List<String>> chunks(Collection<String> values) {
+    List<String> all = List.copyOf(values);
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += CHUNK) {
+      out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,203 @@
+package org.kyodaku.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kyodaku.core.model.Asset;
+import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.Grant;
+import org.kyodaku.core.model.Party;
+import org.kyodaku.core.model.PartyKind;
+import org.kyodaku.core.model.Revocation;
+import org.kyodaku.core.model.Use;
+import org.kyodaku.core.model.Work;
+import org.kyodaku.core.model.WorkKind;
+import org.kyodaku.core.registry.Credential;
+import org.kyodaku.core.registry.Page;
+import org.kyodaku.core.registry.RegistryException;
+
+/**
+ * What every store must do, run once against the embedded store and once against a real
+ * PostgreSQL server.
+ */
+abstract class RegistryStoreContract {
+  static final Instant T0 = Instant.parse("2026-01-01T00:00:00.123456Z");
+  static final String SHA_A = "a".repeat(64);
+  static final String SHA_B = "b".repeat(64);
+
+  JdbcRegistryStore store;
+
+  /** A fresh, migrated database's URL. */
+  abstract String newDatabaseUrl();
+
+  /** The URL of the database most recently created, to reopen it. */
+  abstract String currentUrl();
+
+  @BeforeEach
+  void open() {
+    store = new JdbcRegistryStore(Database.open(newDatabaseUrl(), 4));
+  }
+
+  @AfterEach
+  void close() {
+    store.close();
+  }
+
+  Party party(String id, PartyKind kind, String name) {
+    Party p = new Party(id, kind, name, T0);
+    store.createParty(p, new Credential(hash(id), id, T0, Optional.empty()));
+    return p;
+  }
+
+  static String hash(String id) {
+    return org.kyodaku.core.registry.Tokens.hash(id);
+  }
+
+  Work work(String id, String owner, String... shas) {
+    Work w = new Work(id, "作品 " + id, WorkKind.IMAGE, owner, T0);
+    store.createWork(w, java.util.Arrays.stream(shas).map(s -> Asset.ofSha256(Optional.of(s.substring(0, 4) + ".png"), s)).toList());
+    return w;
+  }
+
+  Grant grant(String id, String grantor, Optional<String> licensee, boolean all, Set<String> works) {
+    return new Grant(
+        id, grantor, licensee, EnumSet.of(Use.TRAIN_AI, Use.SEARCH), all, works, T0,
+        Optional.of(T0.plusSeconds(3600)), Set.of("JP", "FR"), Optional.of("https://example.org/terms"),
+        T0, Optional.empty());
+  }
+
+  @Test
+  void createParty_japaneseName_roundTripsWithCredential() {
+    party("p_creator0001", PartyKind.CREATOR, "山田 花子");
+    assertThat(store.findParty("p_creator0001"))
+        .contains(new Party("p_creator0001", PartyKind.CREATOR, "山田 花子", T0));
+    assertThat(store.findCredential(hash("p_creator0001")))
+        .contains(new Credential(hash("p_creator0001"), "p_creator0001", T0, Optional.empty()));
+    assertThat(store.findCredential(hash("nobody"))).isEmpty();
+    assertThat(store.hasAdmin()).isFalse();
+    party("p_admin00001", PartyKind.ADMIN, "admin");
+    assertThat(store.hasAdmin()).isTrue();
+  }
+
+  @Test
+  void listParties_pages_inIdOrder() {
+    for (int i = 0; i < 5; i++) {
+      party("p_party000" + i, PartyKind.LICENSEE, "L" + i);
+    }
+    List<Party> first = store.listParties(new Page("", 2));
+    assertThat(first).extracting(Party::id).containsExactly("p_party0000", "p_party0001");
+    assertThat(store.listParties(new Page("p_party0001", 10)))
+        .extracting(Party::id)
+        .containsExactly("p_party0002", "p_party0003", "p_party0004");
+  }
+
+  @Test
+  void createWork_assets_roundTripAndMatchByFingerprint() {
+    party("p_owner00001", PartyKind.RIGHTS_HOLDER, "Studio");
+    Work w = work("w_work0000001", "p_owner00001", SHA_A, SHA_B);
+    assertThat(store.findWork(w.id())).contains(w);
+    assertThat(store.assetsOf(w.id()))
+        .containsExactly(
+            Asset.ofSha256(Optional.of("aaaa.png"), SHA_A), Asset.ofSha256(Optional.of("bbbb.png"), SHA_B));
+    var found = store.worksByFingerprint(List.of(Fingerprint.sha256(SHA_A), Fingerprint.sha256("c".repeat(64))));
+    assertThat(found).containsOnlyKeys(Fingerprint.sha256(SHA_A));
+    assertThat(found.get(Fingerprint.sha256(SHA_A))).containsExactly(w);
+  }
+
+  @Test
+  void worksByFingerprint_sameContentTwoOwners_returnsBoth() {
+    party("p_owner00001", PartyKind.RIGHTS_HOLDER, "Studio A");
+    party("p_owner00002", PartyKind.CREATOR, "Creator B");
+    Work a = work("w_work0000001", "p_owner00001", SHA_A);
+    Work b = work("w_work0000002", "p_owner00002", SHA_A);
+    assertThat(store.worksByFingerprint(List.of(Fingerprint.sha256(SHA_A))).get(Fingerprint.sha256(SHA_A)))
+        .containsExactlyInAnyOrder(a, b);
+  }
+
+  @Test
+  void worksByFingerprint_moreThanOneChunk_findsAll() {
+    party("p_owner00001", PartyKind.RIGHTS_HOLDER, "Studio");
+    List<String> shas = new java.util.ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      shas.add(String.format("%064x", i));
+    }
+    work("w_work0000001", "p_owner00001", shas.toArray(String[]::new));
+    var found = store.worksByFingerprint(shas.stream().map(Fingerprint::sha256).toList());
+    assertThat(found).hasSize(1200);
+  }
+
+  @Test
+  void createWork_unknownOwner_failsAndWritesNothing() {
+    assertThatThrownBy(() -> work("w_work0000001", "p_nobody0001", SHA_A))
+        .isInstanceOf(RegistryException.class)
+        .extracting(e -> ((RegistryException) e).kind())
+        .isEqualTo(RegistryException.Kind.UNAVAILABLE);
+    assertThat(store.findWork("w_work0000001")).isEmpty();
+    assertThat(store.worksByFingerprint(List.of(Fingerprint.sha256(SHA_A)))).isEmpty();
+  }
+
+  @Test
+  void createGrant_roundTrips_andListsByParty() {
+    party("p_owner00001", PartyKind.RIGHTS_HOLDER, "Studio");
+    party("p_licensee01", PartyKind.LICENSEE, "AI Lab");
+    party("p_licensee02", PartyKind.LICENSEE, "Other Lab");
+    work("w_work0000001", "p_owner00001", SHA_A);
+    Grant g1 = grant("g_grant000001", "p_owner00001", Optional.of("p_licensee01"), false, Set.of("w_work0000001"));
+    Grant g2 = grant("g_grant000002", "p_owner00001", Optional.empty(), true, Set.of());
+    Grant g3 = grant("g_grant000003", "p_owner00001", Optional.of("p_licensee02"), true, Set.of());
+    store.createGrant(g1);
+    store.createGrant(g2);
+    store.createGrant(g3);
+    assertThat(store.findGrant("g_grant000001")).contains(g1);
+    assertThat(store.findGrant("g_grant000002")).contains(g2);
+    assertThat(store.grantsFrom(List.of("p_owner00001"), "p_licensee01")).containsExactlyInAnyOrder(g1, g2);
+    assertThat(store.listGrants(Optional.of("p_licensee01"), Page.FIRST)).containsExactly(g1, g2);
+    assertThat(store.listGrants(Optional.of("p_owner00001"), Page.FIRST)).containsExactly(g1, g2, g3);
+    assertThat(store.listGrants(Optional.empty(), new Page("g_grant000001", 1))).containsExactly(g2);
+  }
+
+  @Test
+  void createGrant_unknownWork_failsAndWritesNothing() {
+    party("p_owner00001", PartyKind.RIGHTS_HOLDER, "Studio");
+    Grant g = grant("g_grant000001", "p_owner00001", Optional.empty(), false, Set.of("w_missing0001"));
+    assertThatThrownBy(() -> store.createGrant(g)).isInstanceOf(RegistryException.class);
+    assertThat(store.findGrant("g_grant000001")).isEmpty();
+  }
+
+  @Test
+  void revokeGrant_twice_secondReturnsFalseAndKeepsFirst() {
+    party("p_owner00001", PartyKind.RIGHTS_HOLDER, "Studio");
+    Grant g = grant("g_grant000001", "p_owner00001", Optional.empty(), true, Set.of());
+    store.createGrant(g);
+    Revocation first = new Revocation(T0.plusSeconds(10), "p_owner00001", Optional.of("契約終了"));
+    Revocation second = new Revocation(T0.plusSeconds(20), "p_owner00001", Optional.empty());
+    assertThat(store.revokeGrant(g.id(), first)).isTrue();
+    assertThat(store.revokeGrant(g.id(), second)).isFalse();
+    assertThat(store.findGrant(g.id())).contains(g.revoked(first));
+  }
+
+  @Test
+  void reopen_afterClose_keepsEverything() {
+    party("p_owner00001", PartyKind.RIGHTS_HOLDER, "Studio");
+    Work w = work("w_work0000001", "p_owner00001", SHA_A);
+    Grant g = grant("g_grant000001", "p_owner00001", Optional.empty(), true, Set.of());
+    store.createGrant(g);
+    store.close();
+    store = new JdbcRegistryStore(Database.open(currentUrl(), 2));
+    assertThat(store.findWork(w.id())).contains(w);
+    assertThat(store.findGrant(g.id())).contains(g);
+  }
+
+  @Test
+  void ping_openStore_succeeds() {
+    store.ping();
+  }
+}
