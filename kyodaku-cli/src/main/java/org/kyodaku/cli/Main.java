@@ -1,0 +1,77 @@
+package org.kyodaku.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code kyodaku} command. */
+@Command(
+    name = "kyodaku",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Kyodaku (許諾): opt-in consent registry for AI training.",
+      "Default is deny: a use is allowed only under an explicit, current grant."
+    },
+    subcommands = {
+      ServeCommand.class,
+      PartyCommand.class,
+      WorkCommand.class,
+      GrantCommand.class,
+      CheckCommand.class,
+      HashCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command (see kyodaku --help)");
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8), new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+  }
+
+  /** Runs the command line and returns the exit code; used by tests as well as {@link #main}. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    Text text = Text.fromEnvironment();
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExitCodeExceptionMapper(e -> e instanceof CliException c ? c.exitCode() : CliException.FAILURE);
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          String path = commandPath(e.getCommandLine());
+          err.println("kyodaku: " + text.get("error") + ": " + e.getMessage() + " (see kyodaku " + (path.isEmpty() ? "" : path + " ") + "--help)");
+          return CliException.USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (e, c, parsed) -> {
+          if (e instanceof CliException ce) {
+            err.println("kyodaku: " + text.get("error") + ": " + ce.getMessage());
+            return ce.exitCode();
+          }
+          err.println("kyodaku: " + text.get("error") + ": " + e);
+          return CliException.FAILURE;
+        });
+    return cli.execute(args);
+  }
+
+  private static String commandPath(CommandLine c) {
+    String qualified = c.getCommandSpec().qualifiedName(" ");
+    return qualified.startsWith("kyodaku") ? qualified.substring("kyodaku".length()).strip() : qualified;
+  }
+
+  /** Reads the version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"kyodaku " + (v == null ? "development build" : v)};
+    }
+  }
+}

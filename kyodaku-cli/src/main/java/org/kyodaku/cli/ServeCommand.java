@@ -1,0 +1,132 @@
+package org.kyodaku.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.kyodaku.core.registry.RegistryService;
+import org.kyodaku.server.KyodakuServer;
+import org.kyodaku.server.ServerConfig;
+import org.kyodaku.store.Database;
+import org.kyodaku.store.JdbcRegistryStore;
+import org.kyodaku.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kyodaku serve}: runs the registry server until stopped (Ctrl-C, SIGTERM). */
+@Command(
+    name = "serve",
+    description = {
+      "Run the registry server.",
+      "The first start creates the data directory and writes an admin token to",
+      "DIR/admin.token (mode 0600)."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--data", defaultValue = "${env:KYODAKU_DATA:-kyodaku-data}", paramLabel = "DIR", description = "Data directory (default ${DEFAULT-VALUE}).")
+  Path data;
+
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "N", description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", description = "Address to bind (default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+  String host;
+
+  @Option(names = "--db", defaultValue = "${env:KYODAKU_DB}", paramLabel = "JDBC_URL", description = "PostgreSQL URL, e.g. jdbc:postgresql://db/kyodaku?user=k&password=... (env KYODAKU_DB; default: embedded store in DIR).")
+  String db;
+
+  @Option(names = "--max-body-bytes", defaultValue = "4194304", paramLabel = "N", description = "Largest request body accepted (default ${DEFAULT-VALUE}).")
+  long maxBody;
+
+  @Option(names = "--pool-size", defaultValue = "16", paramLabel = "N", description = "Database connections (default ${DEFAULT-VALUE}).")
+  int poolSize;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    Text text = Text.fromEnvironment();
+    ServerConfig config;
+    try {
+      config = new ServerConfig(host, port, maxBody);
+    } catch (IllegalArgumentException e) {
+      throw CliException.usage(e.getMessage());
+    }
+    if (poolSize < 1 || poolSize > 1000) {
+      throw CliException.usage("--pool-size must be between 1 and 1000, got " + poolSize);
+    }
+    try {
+      Files.createDirectories(data);
+    } catch (IOException e) {
+      throw CliException.failure("cannot create data directory " + data + ": " + e.getMessage());
+    }
+    String url = db == null || db.isBlank() ? Database.embeddedUrl(data) : db;
+    Database database;
+    try {
+      database = Database.open(url, poolSize);
+    } catch (StoreException e) {
+      throw CliException.failure(e.getMessage());
+    }
+    JdbcRegistryStore store = new JdbcRegistryStore(database);
+    RegistryService registry = new RegistryService(store, Clock.systemUTC(), new SecureRandom());
+    Path tokenFile = data.resolve("admin.token");
+    var admin = registry.bootstrapAdmin();
+    if (admin.isPresent()) {
+      writeSecret(tokenFile, admin.get().token());
+      err.println(text.get("admin token") + " " + tokenFile.toAbsolutePath());
+    } else if (!Files.exists(tokenFile)) {
+      err.println("note: this store already has an admin; its token is not in " + tokenFile.toAbsolutePath());
+    }
+    KyodakuServer server;
+    try {
+      server = KyodakuServer.start(registry, config);
+    } catch (RuntimeException e) {
+      store.close();
+      throw CliException.failure("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+    }
+    err.println(text.get("listening") + " " + server.baseUrl() + "  (" + text.get("store") + ": " + (database.isPostgres() ? database.describe() : "embedded " + data.toAbsolutePath()) + ")");
+    err.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.close();
+                  store.close();
+                  stopped.countDown();
+                }));
+    stopped.await();
+    return 0;
+  }
+
+  /** Writes a secret readable by its owner only; replaces the file atomically. */
+  static void writeSecret(Path file, String secret) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.deleteIfExists(tmp);
+    try {
+      Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException | FileAlreadyExistsException e) {
+      Files.createFile(tmp);
+    }
+    Files.writeString(tmp, secret + "\n", StandardCharsets.UTF_8);
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return String.valueOf(t.getMessage());
+  }
+}

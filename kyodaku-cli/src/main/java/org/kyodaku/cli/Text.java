@@ -1,0 +1,58 @@
+package org.kyodaku.cli;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The CLI's human-readable words in English and Japanese, chosen from {@code LC_ALL}, {@code
+ * LC_MESSAGES} or {@code LANG} (the first one set), as POSIX programs do. JSON output never
+ * changes with the language.
+ */
+final class Text {
+  private static final Map<String, String[]> WORDS =
+      Map.ofEntries(
+          Map.entry("allow", new String[] {"allow", "許可"}),
+          Map.entry("deny", new String[] {"deny", "拒否"}),
+          Map.entry("grant", new String[] {"grant", "許諾あり"}),
+          Map.entry("no-grant", new String[] {"no-grant", "許諾なし"}),
+          Map.entry("unregistered", new String[] {"unregistered", "未登録"}),
+          Map.entry("disputed", new String[] {"disputed", "権利者が競合"}),
+          Map.entry("reservation", new String[] {"reservation", "利用留保"}),
+          Map.entry("error", new String[] {"error", "エラー"}),
+          Map.entry("created", new String[] {"created", "作成しました"}),
+          Map.entry("registered", new String[] {"registered", "登録しました"}),
+          Map.entry("granted", new String[] {"granted", "許諾しました"}),
+          Map.entry("revoked", new String[] {"revoked", "取り消しました"}),
+          Map.entry("token", new String[] {"token (shown once; keep it secret)", "トークン（一度だけ表示されます。秘密にしてください）"}),
+          Map.entry("assets", new String[] {"assets", "アセット"}),
+          Map.entry("everyone", new String[] {"everyone", "全員"}),
+          Map.entry("all works", new String[] {"all works", "全作品"}),
+          Map.entry("listening", new String[] {"Kyodaku is listening on", "Kyodaku を起動しました:"}),
+          Map.entry("admin token", new String[] {"admin token written to", "管理者トークンを書き出しました:"}),
+          Map.entry("store", new String[] {"store", "データストア"}));
+
+  private final boolean japanese;
+
+  private Text(boolean japanese) {
+    this.japanese = japanese;
+  }
+
+  static Text fromEnvironment() {
+    for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+      String v = System.getenv(name);
+      if (v != null && !v.isBlank()) {
+        return new Text(v.toLowerCase(Locale.ROOT).startsWith("ja"));
+      }
+    }
+    return new Text(false);
+  }
+
+  boolean japanese() {
+    return japanese;
+  }
+
+  String get(String key) {
+    String[] pair = WORDS.get(key);
+    return pair == null ? key : pair[japanese ? 1 : 0];
+  }
+}

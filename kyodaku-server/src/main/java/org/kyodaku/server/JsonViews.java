@@ -1,0 +1,117 @@
+package org.kyodaku.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+import org.kyodaku.core.decision.Decision;
+import org.kyodaku.core.model.Asset;
+import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.Grant;
+import org.kyodaku.core.model.Party;
+import org.kyodaku.core.model.Use;
+import org.kyodaku.core.model.Work;
+import org.kyodaku.core.registry.RegistryService.RegisteredWork;
+import org.kyodaku.core.registry.Subject;
+
+/** The JSON form of each record, field names as documented in openapi.json. */
+final class JsonViews {
+  private final ObjectMapper json;
+
+  JsonViews(ObjectMapper json) {
+    this.json = json;
+  }
+
+  ObjectNode party(Party p) {
+    ObjectNode o = json.createObjectNode();
+    o.put("id", p.id());
+    o.put("kind", p.kind().label());
+    o.put("name", p.name());
+    o.put("createdAt", p.createdAt().toString());
+    return o;
+  }
+
+  ObjectNode work(Work w) {
+    ObjectNode o = json.createObjectNode();
+    o.put("id", w.id());
+    o.put("title", w.title());
+    o.put("kind", w.kind().label());
+    o.put("owner", w.owner());
+    o.put("registeredAt", w.registeredAt().toString());
+    return o;
+  }
+
+  ObjectNode work(RegisteredWork rw) {
+    ObjectNode o = work(rw.work());
+    ArrayNode assets = o.putArray("assets");
+    for (Asset a : rw.assets()) {
+      ObjectNode asset = assets.addObject();
+      putOptional(asset, "file", a.file());
+      asset.put("sha256", a.sha256().value());
+      ArrayNode prints = asset.putArray("fingerprints");
+      for (Fingerprint f : a.fingerprints()) {
+        prints.addObject().put("algorithm", f.algorithm()).put("value", f.value());
+      }
+    }
+    return o;
+  }
+
+  ObjectNode grant(Grant g) {
+    ObjectNode o = json.createObjectNode();
+    o.put("id", g.id());
+    o.put("grantor", g.grantor());
+    o.put("licensee", g.licensee().orElse(Grant.EVERYONE));
+    ArrayNode uses = o.putArray("uses");
+    g.uses().stream().map(Use::label).forEach(uses::add);
+    o.put("allWorks", g.allWorks());
+    strings(o.putArray("works"), g.works());
+    o.put("validFrom", g.validFrom().toString());
+    putOptional(o, "validUntil", g.validUntil().map(Instant::toString));
+    strings(o.putArray("territories"), g.territories());
+    putOptional(o, "termsUrl", g.termsUrl());
+    o.put("issuedAt", g.issuedAt().toString());
+    if (g.revocation().isPresent()) {
+      var r = g.revocation().get();
+      ObjectNode rev = o.putObject("revocation");
+      rev.put("revokedAt", r.revokedAt().toString());
+      rev.put("revokedBy", r.revokedBy());
+      putOptional(rev, "reason", r.reason());
+    } else {
+      o.putNull("revocation");
+    }
+    return o;
+  }
+
+  ObjectNode decision(Decision d, Subject subject) {
+    ObjectNode o = json.createObjectNode();
+    switch (subject) {
+      case Subject.Content c -> o.put(c.fingerprint().algorithm(), c.fingerprint().value());
+      case Subject.WorkRef w -> o.put("subjectWork", w.workId());
+    }
+    o.put("decision", d.verdict().label());
+    o.put("basis", d.basis().label());
+    putOptional(o, "work", d.work());
+    putOptional(o, "grant", d.grant());
+    strings(o.putArray("matchedWorks"), d.matchedWorks());
+    o.put("profile", d.profile().label());
+    o.put("licensee", d.question().licensee());
+    o.put("use", d.question().use().label());
+    o.put("at", d.question().at().toString());
+    putOptional(o, "territory", d.question().territory());
+    return o;
+  }
+
+  private static void strings(ArrayNode array, Collection<String> values) {
+    values.forEach(array::add);
+  }
+
+  private static void putOptional(ObjectNode o, String field, Optional<String> value) {
+    if (value.isPresent()) {
+      o.put(field, value.get());
+    } else {
+      o.putNull(field);
+    }
+  }
+}

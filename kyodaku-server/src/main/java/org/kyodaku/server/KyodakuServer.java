@@ -1,0 +1,141 @@
+package org.kyodaku.server;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.kyodaku.core.registry.RegistryException;
+import org.kyodaku.core.registry.RegistryService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Kyodaku HTTP server: the registry API, {@code /health} and {@code /openapi.json}.
+ *
+ * <p>It owns no state but the listening socket; everything lives in the {@link RegistryService}
+ * and its store.
+ */
+public final class KyodakuServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(KyodakuServer.class);
+
+  private final Javalin app;
+  private final ServerConfig config;
+
+  private KyodakuServer(Javalin app, ServerConfig config) {
+    this.app = app;
+    this.config = config;
+  }
+
+  /** A JSON mapper that refuses duplicate keys and documents nested beyond reason. */
+  static ObjectMapper jsonMapper() {
+    JsonMapper mapper =
+        JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+    return mapper;
+  }
+
+  /** Builds and starts the server; returns once it is listening. */
+  public static KyodakuServer start(RegistryService registry, ServerConfig config) {
+    ObjectMapper json = jsonMapper();
+    byte[] openapi = resource("openapi.json");
+    RegistryApi api = new RegistryApi(registry, json);
+    Javalin app =
+        Javalin.create(
+            cfg -> {
+              cfg.showJavalinBanner = false;
+              cfg.useVirtualThreads = true;
+              cfg.http.maxRequestSize = config.maxBodyBytes();
+              cfg.http.prefer405over404 = true;
+              cfg.router.ignoreTrailingSlashes = true;
+              cfg.jetty.defaultHost = config.host();
+            });
+    app.before(
+        ctx -> {
+          long length = ctx.contentLength();
+          if (length > config.maxBodyBytes()) {
+            throw new Problem(
+                413,
+                "too-large",
+                "the body has " + length + " bytes; at most " + config.maxBodyBytes() + " are accepted",
+                Optional.empty());
+          }
+        });
+    app.get(
+        "/health",
+        ctx -> {
+          registry.ping();
+          ctx.contentType("application/json").result("{\"status\":\"ok\"}");
+        });
+    app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openapi));
+    for (RegistryApi.Route route : api.routes()) {
+      app.addHttpHandler(route.method(), route.path(), route.handler());
+    }
+    app.exception(Problem.class, (e, ctx) -> Problems.write(ctx, json, e));
+    app.exception(
+        RegistryException.class,
+        (e, ctx) -> {
+          if (e.kind() == RegistryException.Kind.UNAVAILABLE) {
+            LOG.error("store failure on {} {}", ctx.method(), ctx.path(), e);
+          }
+          Problems.write(ctx, json, Problems.from(e));
+        });
+    app.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          String type = e.getStatus() == 413 ? "too-large" : e.getStatus() == 405 ? "method-not-allowed" : e.getStatus() == 404 ? "not-found" : "invalid-request";
+          Problems.write(ctx, json, new Problem(e.getStatus(), type, e.getMessage(), Optional.empty()));
+        });
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          Problems.write(ctx, json, new Problem(500, "internal", "an unexpected error occurred; it has been logged", Optional.empty()));
+        });
+    app.error(
+        HttpStatus.NOT_FOUND,
+        ctx -> {
+          if (!Problems.MEDIA_TYPE.equals(ctx.res().getContentType())) {
+            Problems.write(ctx, json, new Problem(404, "not-found", "no such path: " + ctx.method() + " " + ctx.path() + " (see /openapi.json)", Optional.empty()));
+          }
+        });
+    app.error(
+        HttpStatus.METHOD_NOT_ALLOWED,
+        ctx -> Problems.write(ctx, json, new Problem(405, "method-not-allowed", ctx.method() + " is not allowed on " + ctx.path(), Optional.empty())));
+    app.start(config.host(), config.port());
+    return new KyodakuServer(app, config);
+  }
+
+  /** The port the server listens on (the chosen one when configured with 0). */
+  public int port() {
+    return app.port();
+  }
+
+  public String baseUrl() {
+    return "http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host()) + ":" + port();
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  private static byte[] resource(String name) {
+    try (InputStream in = KyodakuServer.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
