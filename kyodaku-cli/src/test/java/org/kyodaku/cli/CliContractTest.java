@@ -1,0 +1,211 @@
+package org.kyodaku.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kyodaku.core.registry.RegistryService;
+import org.kyodaku.server.KyodakuServer;
+import org.kyodaku.server.ServerConfig;
+import org.kyodaku.store.Database;
+import org.kyodaku.store.JdbcRegistryStore;
+
+/**
+ * The CLI contract of the registry issue, against a real server on a random port: JSON lines on
+ * stdout, one error line on stderr, exit 0 / 1 / 2.
+ */
+class CliContractTest {
+  @TempDir static Path dir;
+  static JdbcRegistryStore store;
+  static KyodakuServer server;
+  static String admin;
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  record Run(int exit, String out, String err) {
+    List<JsonNode> lines() {
+      List<JsonNode> nodes = new ArrayList<>();
+      for (String line : out.split("\n")) {
+        if (!line.isBlank()) {
+          try {
+            nodes.add(JSON.readTree(line));
+          } catch (Exception e) {
+            throw new AssertionError("not a JSON line: " + line, e);
+          }
+        }
+      }
+      return nodes;
+    }
+
+    JsonNode single() {
+      assertThat(lines()).hasSize(1);
+      return lines().getFirst();
+    }
+  }
+
+  @BeforeAll
+  static void startServer() {
+    store = new JdbcRegistryStore(Database.open(Database.embeddedUrl(dir.resolve("data")), 4));
+    RegistryService registry = new RegistryService(store, Clock.systemUTC(), new SecureRandom());
+    admin = registry.bootstrapAdmin().orElseThrow().token();
+    server = KyodakuServer.start(registry, new ServerConfig("127.0.0.1", 0, ServerConfig.DEFAULT_MAX_BODY));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.close();
+    store.close();
+  }
+
+  static Run kyodaku(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  /** A client command with --server and --json filled in. */
+  static Run client(String token, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--server", server.baseUrl(), "--token", token, "--json"));
+    return kyodaku(all.toArray(String[]::new));
+  }
+
+  static Path file(String name, String content) throws Exception {
+    return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void walkthrough_registerGrantCheckRevoke_followsContract() throws Exception {
+    Run creator = client(admin, "party", "create", "--kind", "creator", "--name", "山田 花子");
+    assertThat(creator.exit()).isZero();
+    JsonNode c = creator.single();
+    assertThat(c.fieldNames()).toIterable().containsExactly("id", "kind", "name", "token");
+    assertThat(c.path("kind").asText()).isEqualTo("creator");
+    assertThat(c.path("name").asText()).isEqualTo("山田 花子");
+    String creatorToken = c.path("token").asText();
+    String lab = client(admin, "party", "create", "--kind", "licensee", "--name", "Lab").single().path("id").asText();
+
+    Path hero = file("hero.png", "hero");
+    Path villain = file("villain.png", "villain");
+    Path stranger = file("stranger.png", "stranger");
+    Run register = client(creatorToken, "work", "register", "--title", "ピカピカの冒険", hero.toString(), villain.toString());
+    assertThat(register.exit()).isZero();
+    JsonNode work = register.single();
+    assertThat(work.path("id").asText()).startsWith("w_");
+    assertThat(work.path("title").asText()).isEqualTo("ピカピカの冒険");
+    assertThat(work.path("assets")).hasSize(2);
+    assertThat(work.path("assets").get(0).path("file").asText()).isEqualTo(hero.toString());
+    assertThat(work.path("assets").get(0).path("sha256").asText())
+        .isEqualTo(kyodaku("hash", "--json", hero.toString()).single().path("sha256").asText());
+
+    Run denied = client(lab, "check", "--licensee", lab, "--use", "train-ai", hero.toString(), stranger.toString());
+    assertThat(denied.exit()).isEqualTo(1); // a licensee needs its own token; the admin asks for it below
+    Run check = client(admin, "check", "--licensee", lab, "--use", "train-ai", hero.toString(), stranger.toString());
+    assertThat(check.exit()).isZero();
+    assertThat(check.lines()).hasSize(2);
+    assertThat(check.lines().get(0).path("file").asText()).isEqualTo(hero.toString());
+    assertThat(check.lines().get(0).path("decision").asText()).isEqualTo("deny");
+    assertThat(check.lines().get(0).path("basis").asText()).isEqualTo("no-grant");
+    assertThat(check.lines().get(0).path("work").asText()).isEqualTo(work.path("id").asText());
+    assertThat(check.lines().get(0).path("grant").isNull()).isTrue();
+    assertThat(check.lines().get(1).path("basis").asText()).isEqualTo("unregistered");
+    assertThat(check.lines().get(1).path("work").isNull()).isTrue();
+
+    Run grant = client(creatorToken, "grant", "create", "--licensee", lab, "--use", "train-ai,search", "--work", work.path("id").asText(), "--territory", "JP");
+    assertThat(grant.exit()).isZero();
+    String grantId = grant.single().path("id").asText();
+    assertThat(grantId).startsWith("g_");
+
+    Run allowed = client(admin, "check", "--licensee", lab, "--use", "train-genai", "--territory", "jp", hero.toString());
+    assertThat(allowed.single().path("decision").asText()).isEqualTo("allow");
+    assertThat(allowed.single().path("basis").asText()).isEqualTo("grant");
+    assertThat(allowed.single().path("grant").asText()).isEqualTo(grantId);
+    Run noTerritory = client(admin, "check", "--licensee", lab, "--use", "train-genai", hero.toString());
+    assertThat(noTerritory.single().path("decision").asText()).isEqualTo("deny");
+
+    Run list = client(creatorToken, "grant", "list");
+    assertThat(list.lines()).extracting(n -> n.path("id").asText()).containsExactly(grantId);
+
+    String beforeRevoke = java.time.Instant.now().toString();
+    Thread.sleep(5);
+    Run revoke = client(creatorToken, "grant", "revoke", grantId);
+    assertThat(revoke.exit()).isZero();
+    assertThat(revoke.single().path("revocation").path("revokedAt").asText()).isNotEmpty();
+    assertThat(client(admin, "check", "--licensee", lab, "--use", "train-ai", "--territory", "JP", hero.toString()).single().path("decision").asText())
+        .isEqualTo("deny");
+    assertThat(client(admin, "check", "--licensee", lab, "--use", "train-ai", "--territory", "JP", "--at", beforeRevoke, hero.toString()).single().path("decision").asText())
+        .isEqualTo("allow");
+    Run again = client(creatorToken, "grant", "revoke", grantId);
+    assertThat(again.exit()).isEqualTo(1);
+    assertThat(again.err()).contains("already revoked").doesNotContain("\n\n");
+  }
+
+  @Test
+  void hash_files_printsSha256PerFileOffline() throws Exception {
+    Path abc = file("abc.txt", "abc");
+    Run run = kyodaku("hash", "--json", abc.toString());
+    assertThat(run.exit()).isZero();
+    assertThat(run.single().path("file").asText()).isEqualTo(abc.toString());
+    assertThat(run.single().path("sha256").asText())
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(kyodaku("hash", abc.toString()).out())
+        .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad  " + abc + "\n");
+  }
+
+  @Test
+  void badUsage_exitsTwoWithOneErrorLine() throws Exception {
+    Path f = file("u.png", "u");
+    List<Run> runs =
+        List.of(
+            kyodaku("nonsense"),
+            kyodaku("check", "--server", server.baseUrl(), "--token", admin, "--use", "train-ai", f.toString()),
+            kyodaku("check", "--server", server.baseUrl(), "--token", admin, "--licensee", "p_x", "--use", "train", f.toString()),
+            kyodaku("check", "--server", server.baseUrl(), "--token", admin, "--licensee", "p_x", "--use", "train-ai", "--at", "yesterday", f.toString()),
+            kyodaku("grant", "create", "--server", server.baseUrl(), "--token", admin, "--licensee", "everyone", "--use", "search"),
+            kyodaku("grant", "create", "--server", server.baseUrl(), "--token", admin, "--licensee", "everyone", "--use", "search", "--all", "--work", "w_x"),
+            kyodaku("work", "list", "--server", server.baseUrl(), "--token", ""));
+    for (Run run : runs) {
+      assertThat(run.exit()).as(run.err()).isEqualTo(2);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err().strip()).startsWith("kyodaku: error: ").doesNotContain("\n");
+    }
+    assertThat(runs.get(2).err()).contains("train-ai, train-genai, ai-use, search");
+  }
+
+  @Test
+  void failures_exitOneWithOneErrorLine() throws Exception {
+    Path f = file("f.png", "f");
+    String creatorToken = client(admin, "party", "create", "--kind", "creator", "--name", "C").single().path("token").asText();
+    List<Run> runs =
+        List.of(
+            client(creatorToken, "party", "create", "--kind", "creator", "--name", "not admin"),
+            client(admin, "work", "show", "w_doesnotexist000000000"),
+            client(creatorToken, "work", "register", "--title", "t", dir.resolve("missing.png").toString()),
+            client("kyo_notarealtoken", "work", "list"),
+            kyodaku("work", "list", "--server", "http://127.0.0.1:1", "--token", admin));
+    for (Run run : runs) {
+      assertThat(run.exit()).as(run.err()).isEqualTo(1);
+      assertThat(run.out()).isEmpty();
+      assertThat(run.err().strip()).startsWith("kyodaku: error: ").doesNotContain("\n");
+    }
+    assertThat(runs.get(0).err()).contains("403");
+    assertThat(runs.get(2).err()).contains("missing.png: no such file");
+    assertThat(runs.get(4).err()).contains("cannot reach the Kyodaku server");
+    // Nothing was registered by the failed registration.
+    assertThat(client(creatorToken, "work", "list").lines()).isEmpty();
+    assertThat(f).exists();
+  }
+}

@@ -1,0 +1,132 @@
+package org.kyodaku.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kyodaku.testkit.PostgresTestServer;
+
+/**
+ * {@code kyodaku serve} as a separate process, the way users run it: first start writes the admin
+ * token, a killed server (SIGKILL, no shutdown) loses nothing it acknowledged, and {@code --db}
+ * runs the same registry on PostgreSQL.
+ */
+class ServeProcessTest {
+  private static final Pattern LISTENING = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)");
+
+  @TempDir Path dir;
+
+  record Served(Process process, String url) {}
+
+  private Served serve(String... extra) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0"));
+    command.addAll(List.of(extra));
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    String line;
+    while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
+      seen.append(line).append('\n');
+      Matcher m = LISTENING.matcher(line);
+      if (line.contains("listening") && m.find()) {
+        Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
+        drain.setDaemon(true);
+        drain.start();
+        return new Served(p, m.group(1));
+      }
+    }
+    p.destroyForcibly();
+    throw new AssertionError("server did not start:\n" + seen);
+  }
+
+  private static int health(String url) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(url + "/health")).build(), HttpResponse.BodyHandlers.ofString())
+        .statusCode();
+  }
+
+  private static CliContractTest.Run client(String url, String token, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--server", url, "--token", token, "--json"));
+    return CliContractTest.kyodaku(all.toArray(String[]::new));
+  }
+
+  private void killHard(Served s) throws Exception {
+    s.process().destroyForcibly();
+    assertThat(s.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void serve_killedAndRestarted_losesNothingAcknowledged() throws Exception {
+    Served first = serve("--data", "data");
+    Path tokenFile = dir.resolve("data/admin.token");
+    assertThat(Files.getPosixFilePermissions(tokenFile)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    String admin = Files.readString(tokenFile).strip();
+    assertThat(health(first.url())).isEqualTo(200);
+
+    String creator = client(first.url(), admin, "party", "create", "--kind", "creator", "--name", "北斎").single().path("token").asText();
+    String lab = client(first.url(), admin, "party", "create", "--kind", "licensee", "--name", "Lab").single().path("id").asText();
+    Path art = Files.writeString(dir.resolve("wave.png"), "great wave");
+    String work = client(first.url(), creator, "work", "register", "--title", "神奈川沖浪裏", art.toString()).single().path("id").asText();
+    String grant = client(first.url(), creator, "grant", "create", "--licensee", lab, "--use", "train-ai", "--work", work).single().path("id").asText();
+    killHard(first);
+
+    Served second = serve("--data", "data");
+    try {
+      assertThat(Files.readString(tokenFile).strip()).isEqualTo(admin);
+      var check = client(second.url(), admin, "check", "--licensee", lab, "--use", "train-ai", art.toString()).single();
+      assertThat(check.path("decision").asText()).isEqualTo("allow");
+      assertThat(check.path("work").asText()).isEqualTo(work);
+      assertThat(check.path("grant").asText()).isEqualTo(grant);
+    } finally {
+      killHard(second);
+    }
+  }
+
+  @Test
+  void serve_withPostgresDb_runsTheSameRegistry() throws Exception {
+    String url = PostgresTestServer.shared().newDatabase();
+    Served s = serve("--data", "pgdata", "--db", url);
+    try {
+      String admin = Files.readString(dir.resolve("pgdata/admin.token")).strip();
+      assertThat(health(s.url())).isEqualTo(200);
+      String creator = client(s.url(), admin, "party", "create", "--kind", "rights-holder", "--name", "Studio").single().path("token").asText();
+      Path art = Files.writeString(dir.resolve("a.png"), "a");
+      assertThat(client(s.url(), creator, "work", "register", "--title", "A", art.toString()).exit()).isZero();
+      assertThat(client(s.url(), creator, "work", "list").lines()).hasSize(1);
+    } finally {
+      killHard(s);
+    }
+  }
+
+  @Test
+  void serve_unsupportedDbUrl_exitsOneWithMessage() throws Exception {
+    List<String> command = List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+        "serve", "--port", "0", "--data", "d", "--db", "jdbc:mysql://localhost/x");
+    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isEqualTo(1);
+    assertThat(output).contains("unsupported database URL");
+  }
+}
