@@ -47,7 +47,7 @@ public final class KyodakuServer implements AutoCloseable {
   public static KyodakuServer start(RegistryService registry, ServerConfig config) {
     ObjectMapper json = jsonMapper();
     byte[] openapi = resource("openapi.json");
-    RegistryApi api = new RegistryApi(registry, json);
+    RegistryApi api = new RegistryApi(registry, json, config.maxBodyBytes());
     Javalin app =
         Javalin.create(
             cfg -> {
@@ -91,8 +91,15 @@ public final class KyodakuServer implements AutoCloseable {
     app.exception(
         HttpResponseException.class,
         (e, ctx) -> {
-          String type = e.getStatus() == 413 ? "too-large" : e.getStatus() == 405 ? "method-not-allowed" : e.getStatus() == 404 ? "not-found" : "invalid-request";
-          Problems.write(ctx, json, new Problem(e.getStatus(), type, e.getMessage(), Optional.empty()));
+          int status = e.getStatus();
+          Problem p =
+              switch (status) {
+                case 404 -> notFound(ctx.method().name(), ctx.path());
+                case 405 -> new Problem(405, "method-not-allowed", ctx.method() + " is not allowed on " + ctx.path(), Optional.empty());
+                case 413 -> new Problem(413, "too-large", "the body is larger than the " + config.maxBodyBytes() + " bytes accepted", Optional.empty());
+                default -> new Problem(status, "invalid-request", e.getMessage(), Optional.empty());
+              };
+          Problems.write(ctx, json, p);
         });
     app.exception(
         Exception.class,
@@ -104,7 +111,7 @@ public final class KyodakuServer implements AutoCloseable {
         HttpStatus.NOT_FOUND,
         ctx -> {
           if (!Problems.MEDIA_TYPE.equals(ctx.res().getContentType())) {
-            Problems.write(ctx, json, new Problem(404, "not-found", "no such path: " + ctx.method() + " " + ctx.path() + " (see /openapi.json)", Optional.empty()));
+            Problems.write(ctx, json, notFound(ctx.method().name(), ctx.path()));
           }
         });
     app.error(
@@ -112,6 +119,10 @@ public final class KyodakuServer implements AutoCloseable {
         ctx -> Problems.write(ctx, json, new Problem(405, "method-not-allowed", ctx.method() + " is not allowed on " + ctx.path(), Optional.empty())));
     app.start(config.host(), config.port());
     return new KyodakuServer(app, config);
+  }
+
+  private static Problem notFound(String method, String path) {
+    return new Problem(404, "not-found", "no such path: " + method + " " + path + " (the API is described at /openapi.json)", Optional.empty());
   }
 
   /** The port the server listens on (the chosen one when configured with 0). */

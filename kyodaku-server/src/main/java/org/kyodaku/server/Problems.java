@@ -3,6 +3,7 @@ package org.kyodaku.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -58,7 +59,8 @@ final class Problems {
     if (p.status == 401) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"kyodaku\"");
     }
-    ctx.status(p.status).contentType(MEDIA_TYPE).result(body.toString());
+    // Bytes, not a String: Jetty would encode a String as ISO-8859-1 for this media type.
+    ctx.status(p.status).contentType(MEDIA_TYPE).result(body.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   /** Whether the first language in {@code Accept-Language} with a non-zero weight is Japanese. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -37,9 +38,15 @@ final class RegistryApi {
   private final RegistryService registry;
   private final ObjectMapper json;
   private final JsonViews views;
+  private final long maxBodyBytes;
 
   RegistryApi(RegistryService registry, ObjectMapper json) {
+    this(registry, json, ServerConfig.DEFAULT_MAX_BODY);
+  }
+
+  RegistryApi(RegistryService registry, ObjectMapper json, long maxBodyBytes) {
     this.registry = registry;
+    this.maxBodyBytes = maxBodyBytes;
     this.json = json;
     this.views = new JsonViews(json);
   }
@@ -83,11 +90,27 @@ final class RegistryApi {
     if (type != null && !type.toLowerCase().startsWith("application/json")) {
       throw new Problem(415, "unsupported-media-type", "send Content-Type: application/json, not " + type, Optional.empty());
     }
-    return RequestBody.parse(json, ctx.bodyAsBytes(), Set.of(known));
+    return RequestBody.parse(json, bytes(ctx), Set.of(known));
+  }
+
+  /**
+   * The body, read with the configured limit enforced on the bytes themselves: a chunked body has
+   * no Content-Length for the early check in {@link KyodakuServer} to look at.
+   */
+  private byte[] bytes(Context ctx) {
+    try (var in = ctx.req().getInputStream()) {
+      byte[] body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
+      if (body.length > maxBodyBytes) {
+        throw new Problem(413, "too-large", "the body is larger than the " + maxBodyBytes + " bytes accepted", Optional.empty());
+      }
+      return body;
+    } catch (java.io.IOException e) {
+      throw new Problem(400, "malformed-json", "the body could not be read: " + e.getMessage(), Optional.empty());
+    }
   }
 
   private static void send(Context ctx, int status, Object body) {
-    ctx.status(status).contentType("application/json").result(body.toString());
+    ctx.status(status).contentType("application/json").result(body.toString().getBytes(StandardCharsets.UTF_8));
   }
 
   private static Page page(Context ctx) {
@@ -220,8 +243,9 @@ final class RegistryApi {
 
   private void revokeGrant(Context ctx) {
     Caller caller = caller(ctx);
+    byte[] raw = bytes(ctx);
     Optional<String> reason =
-        ctx.bodyAsBytes().length == 0 ? Optional.empty() : body(ctx, "reason").optText("reason");
+        raw.length == 0 ? Optional.empty() : RequestBody.parse(json, raw, Set.of("reason")).optText("reason");
     send(ctx, 200, views.grant(registry.revoke(caller, ctx.pathParam("id"), reason)));
   }
 

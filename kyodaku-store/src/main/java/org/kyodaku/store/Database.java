@@ -64,7 +64,7 @@ public final class Database implements AutoCloseable {
           "cannot open database " + redact(jdbcUrl) + ": " + rootMessage(e), e);
     }
     try {
-      migrate(pool);
+      migrate(jdbcUrl);
     } catch (FlywayException e) {
       pool.close();
       throw new StoreException(
@@ -73,9 +73,13 @@ public final class Database implements AutoCloseable {
     return new Database(pool, jdbcUrl);
   }
 
-  private static void migrate(DataSource dataSource) {
+  /**
+   * Migrates over connections of Flyway's own, not the pool's: Flyway holds one connection for its
+   * lock while it migrates on another, which would deadlock a pool of size one.
+   */
+  private static void migrate(String jdbcUrl) {
     Flyway.configure()
-        .dataSource(dataSource)
+        .dataSource(jdbcUrl, null, null)
         .locations("classpath:db/migration")
         .failOnMissingLocations(true)
         .load()

@@ -33,6 +33,9 @@ final class Checks {
     if (stripped.codePoints().anyMatch(Character::isISOControl)) {
       throw new ValidationException(field, "must not contain control characters");
     }
+    if (stripped.codePoints().anyMatch(c -> c >= 0xD800 && c <= 0xDFFF)) {
+      throw new ValidationException(field, "is not valid Unicode (a lone surrogate)");
+    }
     return stripped;
   }
 

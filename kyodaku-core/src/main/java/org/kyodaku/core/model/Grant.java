@@ -1,5 +1,6 @@
 package org.kyodaku.core.model;
 
+import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -90,22 +91,43 @@ public record Grant(
         Optional.of(r));
   }
 
+  /**
+   * An absolute http(s) URL. Internationalised host names (例え.jp) are accepted when they convert
+   * to ASCII under IDNA, since {@link URI} itself only parses ASCII host names.
+   */
   private static void checkUrl(String url) {
+    if (url.length() > 2000) {
+      throw new ValidationException("termsUrl", "is longer than 2000 characters");
+    }
+    URI uri;
     try {
-      URI uri = new URI(url);
-      String scheme = uri.getScheme();
-      if (scheme == null
-          || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))
-          || uri.getHost() == null) {
-        throw new ValidationException(
-            "termsUrl", "must be an absolute http(s) URL, got \"" + Checks.abbreviate(url) + "\"");
-      }
+      uri = new URI(url);
     } catch (URISyntaxException e) {
       throw new ValidationException(
           "termsUrl", "not a URL: \"" + Checks.abbreviate(url) + "\" (" + e.getReason() + ")");
     }
-    if (url.length() > 2000) {
-      throw new ValidationException("termsUrl", "is longer than 2000 characters");
+    String scheme = uri.getScheme();
+    boolean http = scheme != null && (scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"));
+    if (!http || !hasHost(uri)) {
+      throw new ValidationException(
+          "termsUrl", "must be an absolute http(s) URL, got \"" + Checks.abbreviate(url) + "\"");
+    }
+  }
+
+  private static boolean hasHost(URI uri) {
+    if (uri.getHost() != null) {
+      return true;
+    }
+    String authority = uri.getRawAuthority();
+    if (authority == null || authority.isEmpty()) {
+      return false;
+    }
+    String host = authority.substring(authority.indexOf('@') + 1).replaceFirst(":[0-9]*$", "");
+    try {
+      String ascii = IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES);
+      return !ascii.isEmpty() && new URI("http://" + ascii + "/").getHost() != null;
+    } catch (IllegalArgumentException | URISyntaxException e) {
+      return false;
     }
   }
 }

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 
 /** Territories are ISO 3166-1 alpha-2 country codes, kept in upper case. */
 public final class Territories {
-  private static final Pattern CODE = Pattern.compile("[A-Z]{2}");
+  // Checked before upper-casing: Unicode case mapping turns some non-ASCII letters into ASCII
+  // ("ı" -> "I", "ſ" -> "S"), which would let "ıt" pass as IT.
+  private static final Pattern CODE = Pattern.compile("[A-Za-z]{2}");
 
   private Territories() {}
 
@@ -17,15 +19,15 @@ public final class Territories {
    * @throws ValidationException when it is not two ASCII letters
    */
   public static String code(String field, String value) {
-    String upper = value.strip().toUpperCase(Locale.ROOT);
-    if (!CODE.matcher(upper).matches()) {
+    String stripped = value.strip();
+    if (!CODE.matcher(stripped).matches()) {
       throw new ValidationException(
           field,
           "not an ISO 3166-1 alpha-2 country code: \""
               + Checks.abbreviate(value)
               + "\" (e.g. JP, US, FR)");
     }
-    return upper;
+    return stripped.toUpperCase(Locale.ROOT);
   }
 
   /** Normalises a set of codes; the result is sorted and unmodifiable. */

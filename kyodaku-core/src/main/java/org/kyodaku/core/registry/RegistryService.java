@@ -272,7 +272,7 @@ public final class RegistryService {
   // ---- decisions ----------------------------------------------------------------------------
 
   public Decision decide(Caller caller, BatchQuestion question, Subject subject) {
-    return decide(caller, question, List.of(subject)).getFirst();
+    return decide(caller, question, List.of(subject), i -> "work").getFirst();
   }
 
   /**
@@ -280,6 +280,14 @@ public final class RegistryService {
    * batch size.
    */
   public List<Decision> decide(Caller caller, BatchQuestion batch, List<Subject> subjects) {
+    return decide(caller, batch, subjects, i -> "items[" + i + "].work");
+  }
+
+  private List<Decision> decide(
+      Caller caller,
+      BatchQuestion batch,
+      List<Subject> subjects,
+      java.util.function.IntFunction<String> workField) {
     if (subjects.isEmpty()) {
       throw RegistryException.invalid("items", "name at least one item");
     }
@@ -311,10 +319,11 @@ public final class RegistryService {
     Map<String, Work> byId = workIds.isEmpty() ? Map.of() : store.findWorks(workIds);
     for (int i = 0; i < subjects.size(); i++) {
       if (subjects.get(i) instanceof Subject.WorkRef w && !byId.containsKey(w.workId())) {
+        String field = workField.apply(i);
         throw new RegistryException(
             RegistryException.Kind.NOT_FOUND,
-            Optional.of("items[" + i + "].work"),
-            "items[" + i + "].work: no work with id \"" + w.workId() + "\"",
+            Optional.of(field),
+            field + ": no work with id \"" + w.workId() + "\"",
             null);
       }
     }

@@ -32,8 +32,9 @@ import org.kyodaku.core.model.WorkKind;
  * nothing, a few licensees, works with random owners and registration instants, grants by owners
  * and non-owners, and a question.
  *
- * <p>Every instant is a whole epoch second in {@code 0..}{@value #HORIZON}, so that an asked
- * instant often falls exactly on a registration, issue, validity or revocation boundary.
+ * <p>Every instant is a whole epoch second in {@code 0..}{@value #HORIZON} (ends of validity and
+ * revocations up to twice that), so that an asked instant often falls exactly on a registration,
+ * issue, validity or revocation boundary.
  *
  * <p>{@link #oracle} is a second, deliberately plain, statement of the rules written from the
  * design (DESIGN.md, "Decision" and "Grant"); it does not call {@link DecisionEngine}.

@@ -128,6 +128,29 @@ class GrantTest {
   }
 
   @Test
+  void new_nonAsciiLettersThatUpperCaseToAscii_throws() {
+    // "ı".toUpperCase() is "I" and "ſ".toUpperCase() is "S": they must not pass as IT and US.
+    for (String code : new String[] {"ıt", "uſ"}) {
+      assertThatThrownBy(() -> withTerritories(Set.of(code)))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage(
+              "territories: not an ISO 3166-1 alpha-2 country code: \"" + code + "\" (e.g. JP, US, FR)");
+    }
+  }
+
+  @Test
+  void new_internationalisedDomainTermsUrl_accepted() {
+    assertThat(withTermsUrl("https://例え.jp/規約").termsUrl()).contains("https://例え.jp/規約");
+  }
+
+  @Test
+  void new_termsUrlWithInvalidHost_throws() {
+    assertThatThrownBy(() -> withTermsUrl("https://exa mple.jp/"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("termsUrl: not a URL:");
+  }
+
+  @Test
   void new_ftpTermsUrl_throws() {
     assertThatThrownBy(() -> withTermsUrl("ftp://x"))
         .isInstanceOf(ValidationException.class)

@@ -29,6 +29,13 @@ class WorkTest {
   }
 
   @Test
+  void new_loneSurrogateInTitle_throws() {
+    assertThatThrownBy(() -> work("\uD800abc"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("title: is not valid Unicode (a lone surrogate)");
+  }
+
+  @Test
   void new_ideographicSpaceOnlyTitle_throws() {
     assertThatThrownBy(() -> work("\u3000\u3000"))
         .isInstanceOf(ValidationException.class)
