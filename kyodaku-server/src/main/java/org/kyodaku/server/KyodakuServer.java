@@ -2,6 +2,7 @@ package org.kyodaku.server;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.javalin.Javalin;
@@ -33,10 +34,16 @@ public final class KyodakuServer implements AutoCloseable {
     this.config = config;
   }
 
-  /** A JSON mapper that refuses duplicate keys and documents nested beyond reason. */
+  /**
+   * A JSON mapper that refuses duplicate keys, content after the first value (a second object
+   * would otherwise be dropped silently) and documents nested beyond reason.
+   */
   static ObjectMapper jsonMapper() {
     JsonMapper mapper =
-        JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
+        JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
     mapper
         .getFactory()
         .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
