@@ -465,6 +465,7 @@ public final class JdbcRegistryStore implements RegistryStore {
             params.add(party.get());
             params.add(party.get());
           }
+          // ORDER BY and LIMIT are part of the clause, so the works subquery sees the same page.
           return queryGrants(c, where + " ORDER BY g.id LIMIT " + page.limit(), params);
         });
   }
@@ -489,85 +490,64 @@ public final class JdbcRegistryStore implements RegistryStore {
         });
   }
 
-  /** Grants matching {@code where}, with their revocations and listed works. */
+  /**
+   * Grants matching {@code where} (a clause over {@code g}, with {@code params}), with their
+   * revocations and listed works. The listed works are read first, by the same clause as a
+   * subquery, so that each grant row becomes a {@link Grant} in one step.
+   */
   private static List<Grant> queryGrants(Connection c, String where, List<String> params)
       throws SQLException {
-    List<GrantRow> rows = new ArrayList<>();
+    Map<String, Set<String>> works = new HashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT grant_id, work_id FROM grant_works WHERE grant_id IN (SELECT g.id FROM grants g"
+                + where
+                + ")")) {
+      bind(s, 1, params);
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          works.computeIfAbsent(r.getString(1), k -> new TreeSet<>()).add(r.getString(2));
+        }
+      }
+    }
+    List<Grant> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement("SELECT " + GRANT_COLUMNS + GRANT_FROM + where)) {
       bind(s, 1, params);
       try (ResultSet r = s.executeQuery()) {
         while (r.next()) {
-          rows.add(GrantRow.read(r));
+          out.add(grant(r, works.getOrDefault(r.getString(1), Set.of())));
         }
       }
-    }
-    Map<String, Set<String>> works = new HashMap<>();
-    List<String> listed = rows.stream().filter(g -> !g.allWorks).map(g -> g.id).toList();
-    for (List<String> chunk : chunks(listed)) {
-      try (PreparedStatement s =
-          c.prepareStatement(
-              "SELECT grant_id, work_id FROM grant_works WHERE grant_id IN (" + marks(chunk.size()) + ")")) {
-        bind(s, 1, chunk);
-        try (ResultSet r = s.executeQuery()) {
-          while (r.next()) {
-            works.computeIfAbsent(r.getString(1), k -> new TreeSet<>()).add(r.getString(2));
-          }
-        }
-      }
-    }
-    List<Grant> out = new ArrayList<>(rows.size());
-    for (GrantRow row : rows) {
-      out.add(row.toGrant(works.getOrDefault(row.id, Set.of())));
     }
     return out;
   }
 
-  /** One row of the grant query, before its listed works are attached. */
-  private record GrantRow(
-      String id,
-      String grantor,
-      Optional<String> licensee,
-      Set<Use> uses,
-      boolean allWorks,
-      Instant validFrom,
-      Optional<Instant> validUntil,
-      Set<String> territories,
-      Optional<String> termsUrl,
-      Instant issuedAt,
-      Optional<Revocation> revocation) {
-
-    static GrantRow read(ResultSet r) throws SQLException {
-      EnumSet<Use> uses = EnumSet.noneOf(Use.class);
-      for (String u : r.getString(4).split(",")) {
-        uses.add(Use.parse("uses", u));
-      }
-      String territories = r.getString(8);
-      long revokedAt = r.getLong(11);
-      Optional<Revocation> revocation =
-          r.wasNull()
-              ? Optional.empty()
-              : Optional.of(
-                  new Revocation(
-                      instant(revokedAt), r.getString(12), Optional.ofNullable(r.getString(13))));
-      return new GrantRow(
-          r.getString(1),
-          r.getString(2),
-          Optional.ofNullable(r.getString(3)),
-          uses,
-          r.getBoolean(5),
-          instant(r.getLong(6)),
-          optionalInstant(r, 7),
-          territories.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(territories.split(","))),
-          Optional.ofNullable(r.getString(9)),
-          instant(r.getLong(10)),
-          revocation);
+  private static Grant grant(ResultSet r, Set<String> works) throws SQLException {
+    EnumSet<Use> uses = EnumSet.noneOf(Use.class);
+    for (String u : r.getString(4).split(",")) {
+      uses.add(Use.parse("uses", u));
     }
-
-    Grant toGrant(Set<String> works) {
-      return new Grant(
-          id, grantor, licensee, uses, allWorks, works, validFrom, validUntil, territories,
-          termsUrl, issuedAt, revocation);
-    }
+    String territories = r.getString(8);
+    long revokedAt = r.getLong(11);
+    Optional<Revocation> revocation =
+        r.wasNull()
+            ? Optional.empty()
+            : Optional.of(
+                new Revocation(
+                    instant(revokedAt), r.getString(12), Optional.ofNullable(r.getString(13))));
+    return new Grant(
+        r.getString(1),
+        r.getString(2),
+        Optional.ofNullable(r.getString(3)),
+        uses,
+        r.getBoolean(5),
+        works,
+        instant(r.getLong(6)),
+        optionalInstant(r, 7),
+        territories.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(territories.split(","))),
+        Optional.ofNullable(r.getString(9)),
+        instant(r.getLong(10)),
+        revocation);
   }
 
   // ---- health -------------------------------------------------------------------------------

@@ -5,29 +5,18 @@ import org.kyodaku.core.model.Labelled;
 /** Why a decision came out as it did (DESIGN.md, "Decision"). */
 public enum Basis implements Labelled {
   /** Allowed: a grant covers it. */
-  GRANT("grant"),
+  GRANT,
   /** Denied: the content is registered and nobody authorised this use. */
-  NO_GRANT("no-grant"),
+  NO_GRANT,
   /** Denied: the content matches no registered work; under opt-in that is not cleared. */
-  UNREGISTERED("unregistered"),
+  UNREGISTERED,
   /** Denied: different rights holders claim the same content, until the claims are resolved. */
-  DISPUTED("disputed"),
+  DISPUTED,
   /** Denied: an external machine-readable signal reserves the use (signals issue). */
-  RESERVATION("reservation");
-
-  private final String label;
-
-  Basis(String label) {
-    this.label = label;
-  }
-
-  @Override
-  public String label() {
-    return label;
-  }
+  RESERVATION;
 
   @Override
   public String toString() {
-    return label;
+    return label();
   }
 }

@@ -9,21 +9,10 @@ import org.kyodaku.core.model.Labelled;
  */
 public enum PolicyProfile implements Labelled {
   /** Nothing is allowed without an explicit grant: what Japan asked of AI developers in 2025. */
-  OPT_IN("opt-in");
-
-  private final String label;
-
-  PolicyProfile(String label) {
-    this.label = label;
-  }
-
-  @Override
-  public String label() {
-    return label;
-  }
+  OPT_IN;
 
   @Override
   public String toString() {
-    return label;
+    return label();
   }
 }

@@ -4,9 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** An enum constant with the lowercase label that the API, CLI and log use for it. */
+/**
+ * An enum constant with the label that the API, CLI and log use for it: its name in lower case
+ * with hyphens ({@code RIGHTS_HOLDER} is {@code rights-holder}).
+ */
 public interface Labelled {
-  String label();
+  default String label() {
+    return ((Enum<?>) this).name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
 
   /**
    * Finds the constant of {@code type} whose label is {@code label}, ignoring case and spaces

@@ -2,23 +2,12 @@ package org.kyodaku.core.model;
 
 /** The roles an account can have (DESIGN.md, "Party"). */
 public enum PartyKind implements Labelled {
-  CREATOR("creator"),
-  RIGHTS_HOLDER("rights-holder"),
-  COLLECTIVE("collective"),
-  LICENSEE("licensee"),
-  AUDITOR("auditor"),
-  ADMIN("admin");
-
-  private final String label;
-
-  PartyKind(String label) {
-    this.label = label;
-  }
-
-  @Override
-  public String label() {
-    return label;
-  }
+  CREATOR,
+  RIGHTS_HOLDER,
+  COLLECTIVE,
+  LICENSEE,
+  AUDITOR,
+  ADMIN;
 
   /** Whether parties of this kind own works and grant uses of them. */
   public boolean holdsRights() {
@@ -31,6 +20,6 @@ public enum PartyKind implements Labelled {
 
   @Override
   public String toString() {
-    return label;
+    return label();
   }
 }

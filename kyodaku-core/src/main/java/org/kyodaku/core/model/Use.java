@@ -10,25 +10,13 @@ package org.kyodaku.core.model;
  */
 public enum Use implements Labelled {
   /** Training any AI model. Covers {@link #TRAIN_GENAI}. */
-  TRAIN_AI("train-ai"),
+  TRAIN_AI,
   /** Training generative AI models. */
-  TRAIN_GENAI("train-genai"),
+  TRAIN_GENAI,
   /** Use as input at inference time: retrieval-augmented generation, image-to-image, reference. */
-  AI_USE("ai-use"),
+  AI_USE,
   /** Indexing for search. */
-  SEARCH("search");
-
-  private final String label;
-
-  Use(String label) {
-    this.label = label;
-  }
-
-  /** The label used in the API, the CLI and the log. */
-  @Override
-  public String label() {
-    return label;
-  }
+  SEARCH;
 
   /** Whether a grant of this use also permits {@code asked}. */
   public boolean covers(Use asked) {
@@ -51,6 +39,6 @@ public enum Use implements Labelled {
 
   @Override
   public String toString() {
-    return label;
+    return label();
   }
 }

@@ -2,23 +2,12 @@ package org.kyodaku.core.model;
 
 /** What kind of creative work a registration describes. */
 public enum WorkKind implements Labelled {
-  IMAGE("image"),
-  VIDEO("video"),
-  TEXT("text"),
-  AUDIO("audio"),
+  IMAGE,
+  VIDEO,
+  TEXT,
+  AUDIO,
   /** A character (for example a game creature) known through many reference assets. */
-  CHARACTER("character");
-
-  private final String label;
-
-  WorkKind(String label) {
-    this.label = label;
-  }
-
-  @Override
-  public String label() {
-    return label;
-  }
+  CHARACTER;
 
   public static WorkKind parse(String field, String label) {
     return Labelled.parse(WorkKind.class, field, "work kind", label);
@@ -26,6 +15,6 @@ public enum WorkKind implements Labelled {
 
   @Override
   public String toString() {
-    return label;
+    return label();
   }
 }
