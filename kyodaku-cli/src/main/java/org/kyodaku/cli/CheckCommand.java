@@ -74,13 +74,11 @@ final class CheckCommand implements Callable<Integer> {
         out.put("sha256", chunk.get(i).sha256());
         Text t = options.text;
         String human =
-            String.format(
-                "%-6s %-14s %-30s %-30s %s",
-                t.get(d.path("decision").asText()),
-                t.get(d.path("basis").asText()),
-                ClientOptions.orDash(d.path("work")),
-                ClientOptions.orDash(d.path("grant")),
-                chunk.get(i).file());
+            Text.pad(t.get(d.path("decision").asText()), 7)
+                + Text.pad(t.get(d.path("basis").asText()), 15)
+                + Text.pad(ClientOptions.orDash(d.path("work")), 31)
+                + Text.pad(ClientOptions.orDash(d.path("grant")), 31)
+                + chunk.get(i).file();
         options.print(spec.commandLine().getOut(), out, human);
       }
     }

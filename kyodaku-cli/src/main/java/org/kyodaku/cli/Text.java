@@ -51,6 +51,28 @@ final class Text {
     return japanese;
   }
 
+  /**
+   * {@code s} padded with spaces to {@code width} terminal columns. CJK characters take two
+   * columns, so String.format's padding would misalign Japanese words.
+   */
+  static String pad(String s, int width) {
+    int columns = s.codePoints().map(Text::columns).sum();
+    return columns >= width ? s + " " : s + " ".repeat(width - columns);
+  }
+
+  private static int columns(int codePoint) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
+    Character.UnicodeBlock block = Character.UnicodeBlock.of(codePoint);
+    boolean wide =
+        script == Character.UnicodeScript.HAN
+            || script == Character.UnicodeScript.HIRAGANA
+            || script == Character.UnicodeScript.KATAKANA
+            || script == Character.UnicodeScript.HANGUL
+            || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
+            || (block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS && codePoint < 0xFF61);
+    return wide ? 2 : 1;
+  }
+
   String get(String key) {
     String[] pair = WORDS.get(key);
     return pair == null ? key : pair[japanese ? 1 : 0];
