@@ -44,7 +44,25 @@ class ArchitectureTest {
         .resideInAPackage("org.kyodaku.fingerprint..")
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("java..", "javax..", "org.jspecify..", "org.kyodaku.core..", "org.kyodaku.fingerprint..")
+        .resideInAnyPackage(
+            "java..",
+            "javax.imageio..",
+            "org.jspecify..",
+            "org.bouncycastle..",
+            "org.kyodaku.core..",
+            "org.kyodaku.fingerprint..")
+        .check(kyodaku);
+  }
+
+  @Test
+  void indexAndLog_dependOnlyOnJdk() {
+    classes()
+        .that()
+        .resideInAnyPackage("org.kyodaku.index..", "org.kyodaku.log..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "org.jspecify..", "org.kyodaku.core..", "org.kyodaku.index..", "org.kyodaku.log..")
+        .allowEmptyShould(true)
         .check(kyodaku);
   }
 
@@ -52,7 +70,7 @@ class ArchitectureTest {
   void libraries_neverDependOnAdapters() {
     noClasses()
         .that()
-        .resideInAnyPackage("org.kyodaku.core..", "org.kyodaku.fingerprint..")
+        .resideInAnyPackage("org.kyodaku.core..", "org.kyodaku.fingerprint..", "org.kyodaku.index..", "org.kyodaku.log..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.kyodaku.store..", "org.kyodaku.server..", "org.kyodaku.cli..")
