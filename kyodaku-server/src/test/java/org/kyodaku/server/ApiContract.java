@@ -103,7 +103,10 @@ abstract class ApiContract {
     OPENAPI.assertShape(creatorJson, "CreatedParty");
     assertThat(creatorJson.get("kind").asText()).isEqualTo("creator");
     assertThat(creatorJson.get("name").asText()).isEqualTo("山田 花子");
-    assertThat(creatorJson.get("createdAt").asText()).isEqualTo(text(T0));
+    // Acts get strictly increasing instants (RegistryService orders acts and decisions), so a
+    // second act at the same clock reading is recorded a microsecond later.
+    assertThat(java.time.Instant.parse(creatorJson.get("createdAt").asText()))
+        .isBetween(T0, T0.plusMillis(1));
     assertThat(creatorJson.get("token").asText()).startsWith("kyo_");
     Account creator = new Account(creatorJson.get("id").asText(), creatorJson.get("token").asText());
     Account licensee = party("licensee", "Example AI Lab");
@@ -114,6 +117,8 @@ abstract class ApiContract {
     assertThat(me.get("name").asText()).isEqualTo("山田 花子");
 
     // The creator registers a work with two assets; upper-case hex is accepted and normalised.
+    // (A minute later: acts at one clock reading get instants a microsecond apart.)
+    Instant registered = clock.advance(Duration.ofMinutes(1));
     String cover = sha("桜の下で/cover.png");
     String page = sha("桜の下で/page-1.png");
     JsonNode work = ok(api.as(creator.token()).post("/works", """
@@ -125,7 +130,7 @@ abstract class ApiContract {
     assertThat(workId).startsWith("w_");
     assertThat(work.get("title").asText()).isEqualTo("桜の下で");
     assertThat(work.get("owner").asText()).isEqualTo(creator.id());
-    assertThat(work.get("registeredAt").asText()).isEqualTo(text(T0));
+    assertThat(work.get("registeredAt").asText()).isEqualTo(text(registered));
     assertThat(work.get("assets")).hasSize(2);
     assertThat(work.at("/assets/0/sha256").asText()).isEqualTo(cover);
     assertThat(work.at("/assets/0/file").asText()).isEqualTo("cover.png");
@@ -142,7 +147,7 @@ abstract class ApiContract {
     assertThat(before.get("profile").asText()).isEqualTo("opt-in");
     assertThat(before.get("licensee").asText()).isEqualTo(licensee.id());
     assertThat(before.get("use").asText()).isEqualTo("train-ai");
-    assertThat(before.get("at").asText()).isEqualTo(text(T0));
+    assertThat(before.get("at").asText()).isEqualTo(text(registered));
     assertThat(before.get("territory").isNull()).isTrue();
 
     // The creator grants train-ai on the work to the licensee.
@@ -200,7 +205,7 @@ abstract class ApiContract {
     JsonNode then = decide(licensee, asOf.formatted(licensee.id(), page, text(cleared)));
     assertThat(then).isEqualTo(allowed);
     assertDecision(decide(licensee, asOf.formatted(licensee.id(), page, text(revoked))), "deny", "no-grant", workId);
-    assertDecision(decide(licensee, asOf.formatted(licensee.id(), page, text(T0))), "deny", "no-grant", workId);
+    assertDecision(decide(licensee, asOf.formatted(licensee.id(), page, text(registered))), "deny", "no-grant", workId);
 
     JsonNode twice = rejected(
         () -> api.as(creator.token()).post("/grants/" + grantId + "/revoke", "{}"), 409, "conflict");

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.random.RandomGenerator;
 import org.kyodaku.core.decision.Decision;
 import org.kyodaku.core.decision.DecisionEngine;
@@ -33,6 +35,13 @@ import org.kyodaku.core.model.WorkKind;
  * works and grant or revoke on works they own; a licensee asks decisions only for itself, while
  * admins, auditors and rights holders may ask for any licensee. Instants are truncated to
  * microseconds, the precision both stores keep, so that a value read back equals the one written.
+ *
+ * <p>Answers must be reproducible "as of" their instant, so acts and decisions are put in one
+ * order: every act (registration, grant, revocation) gets an instant strictly later than every
+ * instant already answered or recorded, and runs with its store write under a write lock; every
+ * decision runs under the read lock. A decision therefore sees exactly the acts recorded at or
+ * before its instant, now and when asked again later. This orders one server process; several
+ * replicas writing one database need the log's sequencer (transparency-log issue).
  */
 public final class RegistryService {
   /** Most items one batch decision may hold. */
@@ -78,8 +87,30 @@ public final class RegistryService {
   public record BatchQuestion(
       String licensee, Use use, Optional<Instant> at, Optional<String> territory) {}
 
+  private final ReentrantReadWriteLock order = new ReentrantReadWriteLock(true);
+  private final AtomicLong watermark = new AtomicLong(Long.MIN_VALUE);
+
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static long micros(Instant t) {
+    return ChronoUnit.MICROS.between(Instant.EPOCH, t);
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+
+  /** Runs an act under the write lock with an instant later than any already used. */
+  private <T> T act(java.util.function.Function<Instant, T> body) {
+    order.writeLock().lock();
+    try {
+      long t = watermark.accumulateAndGet(micros(now()), (last, n) -> Math.max(n, last + 1));
+      return body.apply(instant(t));
+    } finally {
+      order.writeLock().unlock();
+    }
   }
 
   // ---- credentials --------------------------------------------------------------------------
@@ -140,17 +171,19 @@ public final class RegistryService {
   }
 
   private CreatedParty insertParty(PartyKind kind, String name, Optional<Instant> expiresAt) {
-    Instant now = now();
-    Party party = validated(() -> new Party(ids.next("p"), kind, name, now));
     String token = Tokens.newToken(random);
-    store.createParty(
-        party,
-        new Credential(
-            Tokens.hash(token),
-            party.id(),
-            now,
-            expiresAt.map(e -> e.truncatedTo(ChronoUnit.MICROS))));
-    return new CreatedParty(party, token);
+    return act(
+        now -> {
+          Party party = validated(() -> new Party(ids.next("p"), kind, name, now));
+          store.createParty(
+              party,
+              new Credential(
+                  Tokens.hash(token),
+                  party.id(),
+                  now,
+                  expiresAt.map(e -> e.truncatedTo(ChronoUnit.MICROS))));
+          return new CreatedParty(party, token);
+        });
   }
 
   public Party party(Caller caller, String id) {
@@ -181,9 +214,12 @@ public final class RegistryService {
             "assets[" + i + "]", "the same content appears twice: " + assets.get(i).sha256().value());
       }
     }
-    Work work = validated(() -> new Work(ids.next("w"), title, kind, caller.id(), now()));
-    store.createWork(work, assets);
-    return new RegisteredWork(work, List.copyOf(assets));
+    return act(
+        now -> {
+          Work work = validated(() -> new Work(ids.next("w"), title, kind, caller.id(), now));
+          store.createWork(work, assets);
+          return new RegisteredWork(work, List.copyOf(assets));
+        });
   }
 
   public RegisteredWork work(Caller caller, String id) {
@@ -215,25 +251,27 @@ public final class RegistryService {
             "work " + workId + " belongs to " + work.owner() + "; only its rights holder may grant on it");
       }
     }
-    Instant now = now();
-    Grant grant =
-        validated(
-            () ->
-                new Grant(
-                    ids.next("g"),
-                    caller.id(),
-                    request.licensee(),
-                    request.uses(),
-                    request.allWorks(),
-                    request.works(),
-                    request.validFrom().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(now),
-                    request.validUntil().map(t -> t.truncatedTo(ChronoUnit.MICROS)),
-                    request.territories(),
-                    request.termsUrl(),
-                    now,
-                    Optional.empty()));
-    store.createGrant(grant);
-    return grant;
+    return act(
+        now -> {
+          Grant grant =
+              validated(
+                  () ->
+                      new Grant(
+                          ids.next("g"),
+                          caller.id(),
+                          request.licensee(),
+                          request.uses(),
+                          request.allWorks(),
+                          request.works(),
+                          request.validFrom().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(now),
+                          request.validUntil().map(t -> t.truncatedTo(ChronoUnit.MICROS)),
+                          request.territories(),
+                          request.termsUrl(),
+                          now,
+                          Optional.empty()));
+          store.createGrant(grant);
+          return grant;
+        });
   }
 
   public Grant revoke(Caller caller, String grantId, Optional<String> reason) {
@@ -242,13 +280,22 @@ public final class RegistryService {
       throw RegistryException.forbidden(
           "grant " + grantId + " was issued by " + grant.grantor() + "; only its grantor may revoke it");
     }
-    Revocation revocation = validated(() -> new Revocation(now(), caller.id(), reason));
-    if (!store.revokeGrant(grantId, revocation)) {
-      Instant when = store.findGrant(grantId).flatMap(Grant::revocation).map(Revocation::revokedAt).orElse(revocation.revokedAt());
-      throw new RegistryException(
-          RegistryException.Kind.CONFLICT, "grant " + grantId + " was already revoked at " + when);
-    }
-    return grant.revoked(revocation);
+    return act(
+        now -> {
+          Revocation revocation = validated(() -> new Revocation(now, caller.id(), reason));
+          if (!store.revokeGrant(grantId, revocation)) {
+            Instant when =
+                store
+                    .findGrant(grantId)
+                    .flatMap(Grant::revocation)
+                    .map(Revocation::revokedAt)
+                    .orElse(revocation.revokedAt());
+            throw new RegistryException(
+                RegistryException.Kind.CONFLICT,
+                "grant " + grantId + " was already revoked at " + when);
+          }
+          return grant.revoked(revocation);
+        });
   }
 
   public Grant grantById(Caller caller, String id) {
@@ -295,16 +342,29 @@ public final class RegistryService {
       throw RegistryException.invalid(
           "items", "at most " + MAX_BATCH + " items per batch, got " + subjects.size());
     }
-    Instant now = now();
-    Instant at = batch.at().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(now);
-    if (at.isAfter(now)) {
-      throw RegistryException.invalid(
-          "at", "cannot decide for a future instant (" + at + "); the registry answers for now or the past");
-    }
     if (caller.kind() == PartyKind.LICENSEE && !caller.id().equals(batch.licensee())) {
       throw RegistryException.forbidden("a licensee may ask decisions only for itself (" + caller.id() + ")");
     }
     requireLicensee("licensee", batch.licensee());
+    order.readLock().lock();
+    try {
+      // "Now" is the later of the clock and the last act's instant, so an act acknowledged a
+      // moment ago is always visible to the next decision.
+      Instant now = instant(Math.max(micros(now()), watermark.get()));
+      Instant at = batch.at().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(now);
+      if (at.isAfter(now)) {
+        throw RegistryException.invalid(
+            "at", "cannot decide for a future instant (" + at + "); the registry answers for now or the past");
+      }
+      watermark.accumulateAndGet(micros(at), Math::max);
+      return decideAt(batch, subjects, workField, at);
+    } finally {
+      order.readLock().unlock();
+    }
+  }
+
+  private List<Decision> decideAt(
+      BatchQuestion batch, List<Subject> subjects, java.util.function.IntFunction<String> workField, Instant at) {
     Question question = validated(() -> new Question(batch.licensee(), batch.use(), at, batch.territory()));
 
     Set<Fingerprint> fingerprints = new LinkedHashSet<>();
