@@ -1,0 +1,120 @@
+package org.kyodaku.index.hamming;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiveIndexTest {
+  @TempDir Path dir;
+
+  @Test
+  void add_thenSearch_findsItBeforeAnyFlush() {
+    LiveIndex index = LiveIndex.inMemory(256);
+    BinaryCode code = TestCodes.random(256, new SplittableRandom(1));
+
+    index.add(code, 42);
+
+    assertThat(index.rangeSearch(code.flip(3), 31)).containsExactly(new Match(42, 1));
+    assertThat(index.nearest(code, 1)).containsExactly(new Match(42, 0));
+    assertThat(index.tailSize()).isEqualTo(1);
+  }
+
+  @Test
+  void flush_movesTailToSegment_andReopenSeesEverything() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(2);
+    List<BinaryCode> codes = TestCodes.clustered(256, 9000, 40, rnd);
+    BruteForceIndex.Builder brute = BruteForceIndex.builder(256);
+    LiveIndex index = LiveIndex.open(dir, 256);
+    for (int i = 0; i < codes.size(); i++) {
+      index.add(codes.get(i), i);
+      brute.add(codes.get(i), i);
+      if (i == 4999) {
+        index.flush();
+      }
+    }
+    BruteForceIndex reference = brute.build();
+
+    assertThat(index.segments()).hasSize(1);
+    assertThat(index.tailSize()).isEqualTo(4000);
+    index.flush();
+    LiveIndex reopened = LiveIndex.open(dir, 256);
+
+    assertThat(reopened.segments()).hasSize(2);
+    assertThat(reopened.size()).isEqualTo(9000);
+    for (BinaryCode q : TestCodes.queries(codes, 20, 40, rnd)) {
+      assertThat(reopened.rangeSearch(q, 31)).isEqualTo(reference.rangeSearch(q, 31));
+      assertThat(reopened.nearest(q, 7)).isEqualTo(reference.nearest(q, 7));
+    }
+    assertThat(reopened.segments().get(1).file())
+        .contains(dir.resolve("segment-00000002.kdx"));
+  }
+
+  @Test
+  void open_segmentOfOtherWidth_isRefused() throws IOException {
+    IndexWriter.create(64).write(dir.resolve("segment-00000001.kdx"));
+
+    assertThatThrownBy(() -> LiveIndex.open(dir, 256))
+        .isInstanceOf(IndexException.class)
+        .hasMessage("segment " + dir.resolve("segment-00000001.kdx")
+            + " holds 64-bit codes, the index 256");
+  }
+
+  /**
+   * One writer adds copies of one code with ids 0, 1, 2, ... and flushes now and then; readers
+   * search for that code. A consistent snapshot is a prefix: ids 0..k-1, each once, and k never
+   * shrinks for a reader.
+   */
+  @Test
+  void addAndFlush_concurrentReaders_alwaysSeeAConsistentPrefix() throws Exception {
+    LiveIndex index = LiveIndex.open(dir, 256);
+    BinaryCode code = TestCodes.random(256, new SplittableRandom(5));
+    int total = 6000;
+    AtomicBoolean done = new AtomicBoolean();
+    ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    List<Thread> readers = new ArrayList<>();
+    for (int r = 0; r < 2; r++) {
+      readers.add(
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    int seen = 0;
+                    while (!done.get()) {
+                      List<Match> found = index.rangeSearch(code.flip(1), 2);
+                      for (int i = 0; i < found.size(); i++) {
+                        if (found.get(i).id() != i) {
+                          problems.add("gap or duplicate at " + i + ": " + found.get(i));
+                          return;
+                        }
+                      }
+                      if (found.size() < seen) {
+                        problems.add("went back from " + seen + " to " + found.size());
+                      }
+                      seen = found.size();
+                    }
+                  }));
+    }
+    for (int i = 0; i < total; i++) {
+      index.add(code, i);
+      if (i % 1500 == 1499) {
+        index.flush();
+      }
+    }
+    done.set(true);
+    for (Thread t : readers) {
+      t.join();
+    }
+
+    assertThat(problems).isEmpty();
+    assertThat(index.rangeSearch(code, 0)).hasSize(total);
+    assertThat(index.segments()).hasSize(4);
+  }
+}
