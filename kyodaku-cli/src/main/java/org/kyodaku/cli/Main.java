@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       GrantCommand.class,
       CheckCommand.class,
       HashCommand.class,
+      IndexCommand.class,
+      MatchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
