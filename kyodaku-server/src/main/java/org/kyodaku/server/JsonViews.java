@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Optional;
 import org.kyodaku.core.decision.Decision;
+import org.kyodaku.core.decision.Evidence;
 import org.kyodaku.core.model.Asset;
 import org.kyodaku.core.model.Fingerprint;
 import org.kyodaku.core.model.Grant;
@@ -40,6 +41,22 @@ final class JsonViews {
     o.put("kind", w.kind().label());
     o.put("owner", w.owner());
     o.put("registeredAt", w.registeredAt().toString());
+    return o;
+  }
+
+  /** A work just registered: with its assets and the conflicts found on registration. */
+  ObjectNode registered(RegisteredWork rw) {
+    ObjectNode o = work(rw);
+    ArrayNode conflicts = o.putArray("conflicts");
+    for (var c : rw.conflicts()) {
+      conflicts
+          .addObject()
+          .put("asset", c.asset())
+          .put("work", c.work())
+          .put("owner", c.owner())
+          .put("algorithm", c.algorithm())
+          .put("distance", c.distance());
+    }
     return o;
   }
 
@@ -87,7 +104,7 @@ final class JsonViews {
   ObjectNode decision(Decision d, Subject subject) {
     ObjectNode o = json.createObjectNode();
     switch (subject) {
-      case Subject.Content c -> o.put(c.fingerprint().algorithm(), c.fingerprint().value());
+      case Subject.Content c -> c.sha256().ifPresent(f -> o.put(Fingerprint.SHA256, f.value()));
       case Subject.WorkRef w -> o.put("subjectWork", w.workId());
     }
     o.put("decision", d.verdict().label());
@@ -100,6 +117,10 @@ final class JsonViews {
     o.put("use", d.question().use().label());
     o.put("at", d.question().at().toString());
     putOptional(o, "territory", d.question().territory());
+    ArrayNode evidence = o.putArray("evidence");
+    for (Evidence e : d.evidence()) {
+      evidence.addObject().put("work", e.work()).put("algorithm", e.algorithm()).put("distance", e.distance());
+    }
     return o;
   }
 

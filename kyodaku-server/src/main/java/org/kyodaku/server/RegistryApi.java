@@ -184,11 +184,14 @@ final class RegistryApi {
     }
     List<Asset> assets = new ArrayList<>();
     for (RequestBody.Item item : b.items("assets", RegistryService.MAX_ASSETS)) {
-      RequestBody a = item.object(Set.of("file", "sha256"));
+      RequestBody a = item.object(Set.of("file", "sha256", "fingerprints"));
       String sha = a.text("sha256");
-      assets.add(at(item.path() + ".sha256", () -> Asset.ofSha256(a.optText("file"), sha)));
+      List<Fingerprint> prints = new ArrayList<>();
+      prints.add(at(item.path() + ".sha256", () -> Fingerprint.sha256(sha)));
+      prints.addAll(fingerprints(a, item.path()));
+      assets.add(at(item.path() + ".fingerprints", () -> new Asset(a.optText("file"), prints)));
     }
-    send(ctx, 201, views.work(registry.registerWork(caller, title, kind, assets)));
+    send(ctx, 201, views.registered(registry.registerWork(caller, title, kind, assets)));
   }
 
   private void listWorks(Context ctx) {
@@ -262,23 +265,58 @@ final class RegistryApi {
         b.optText("territory"));
   }
 
+  /**
+   * The {@code fingerprints} array of an asset or item: {@code [{"algorithm","value"}]}, at most
+   * {@value #MAX_FINGERPRINTS}, each of a known algorithm other than sha256 (which has its own
+   * field).
+   */
+  private static List<Fingerprint> fingerprints(RequestBody b, String path) {
+    String prefix = path.isEmpty() ? "" : path + ".";
+    List<Fingerprint> out = new ArrayList<>();
+    for (RequestBody.Item item : b.items("fingerprints", MAX_FINGERPRINTS)) {
+      RequestBody f = item.object(Set.of("algorithm", "value"));
+      String algorithm = f.text("algorithm");
+      String value = f.text("value");
+      if (algorithm.equals(Fingerprint.SHA256)) {
+        throw Problem.badRequest(item.path(), "give the sha256 in its own field, not among the fingerprints");
+      }
+      out.add(at(item.path(), () -> new Fingerprint(algorithm, value).requireKnown("algorithm")));
+    }
+    if (out.stream().map(Fingerprint::algorithm).distinct().count() < out.size()) {
+      throw Problem.badRequest(prefix + "fingerprints", "names an algorithm twice");
+    }
+    return out;
+  }
+
+  private static final int MAX_FINGERPRINTS = 16;
+
   private static Subject subject(RequestBody b, String path) {
-    boolean content = b.has("sha256");
+    boolean content = b.has("sha256") || b.has("fingerprints");
     boolean work = b.has("work");
     if (content == work) {
-      throw Problem.badRequest(path.isEmpty() ? "sha256" : path, "give exactly one of \"sha256\" (content) or \"work\" (a work id)");
+      throw Problem.badRequest(
+          path.isEmpty() ? "sha256" : path,
+          "give either the content's \"sha256\" and/or \"fingerprints\", or a \"work\" id");
     }
     String prefix = path.isEmpty() ? "" : path + ".";
     if (content) {
-      String hex = b.text("sha256");
-      return new Subject.Content(at(prefix + "sha256", () -> Fingerprint.sha256(hex)));
+      List<Fingerprint> prints = new ArrayList<>();
+      if (b.has("sha256")) {
+        String hex = b.text("sha256");
+        prints.add(at(prefix + "sha256", () -> Fingerprint.sha256(hex)));
+      }
+      prints.addAll(fingerprints(b, path));
+      if (prints.isEmpty()) {
+        throw Problem.badRequest(prefix + "fingerprints", "name at least one fingerprint");
+      }
+      return new Subject.Content(prints);
     }
     return new Subject.WorkRef(b.text("work"));
   }
 
   private void decide(Context ctx) {
     Caller caller = caller(ctx);
-    RequestBody b = body(ctx, "licensee", "use", "at", "territory", "sha256", "work");
+    RequestBody b = body(ctx, "licensee", "use", "at", "territory", "sha256", "fingerprints", "work");
     Subject subject = subject(b, "");
     Decision d = registry.decide(caller, question(b), subject);
     send(ctx, 200, views.decision(d, subject));
@@ -295,7 +333,7 @@ final class RegistryApi {
     }
     List<Subject> subjects = new ArrayList<>();
     for (RequestBody.Item item : b.items("items", RegistryService.MAX_BATCH)) {
-      subjects.add(subject(item.object(Set.of("sha256", "work")), item.path()));
+      subjects.add(subject(item.object(Set.of("sha256", "fingerprints", "work")), item.path()));
     }
     List<Decision> decisions = registry.decide(caller, question, subjects);
     ObjectNode out = json.createObjectNode();

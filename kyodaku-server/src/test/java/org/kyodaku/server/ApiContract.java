@@ -72,7 +72,9 @@ abstract class ApiContract {
 
   private void open(String url) {
     store = new JdbcRegistryStore(Database.open(url, 8));
-    registry = new RegistryService(store, clock, new SecureRandom());
+    // The similarity index is rebuilt from the store, as `kyodaku serve` does at every start.
+    var index = org.kyodaku.index.registry.RegistryIndex.rebuild(store, org.kyodaku.index.registry.RegistryIndex.DEFAULT_RADII);
+    registry = new RegistryService(store, index, clock, new SecureRandom());
     server = KyodakuServer.start(registry, new ServerConfig("127.0.0.1", 0, ServerConfig.DEFAULT_MAX_BODY));
     api = new ApiClient(server.baseUrl());
   }
@@ -125,7 +127,8 @@ abstract class ApiContract {
         {"title": "桜の下で", "kind": "image",
          "assets": [{"file": "cover.png", "sha256": "%s"}, {"sha256": "%s"}]}"""
         .formatted(cover.toUpperCase(), page)), 201);
-    OPENAPI.assertShape(work, "WorkWithAssets");
+    OPENAPI.assertShape(work, "RegisteredWork");
+    assertThat(work.get("conflicts")).isEmpty();
     String workId = work.get("id").asText();
     assertThat(workId).startsWith("w_");
     assertThat(work.get("title").asText()).isEqualTo("桜の下で");
@@ -135,7 +138,9 @@ abstract class ApiContract {
     assertThat(work.at("/assets/0/sha256").asText()).isEqualTo(cover);
     assertThat(work.at("/assets/0/file").asText()).isEqualTo("cover.png");
     assertThat(work.at("/assets/1/file").isNull()).isTrue();
-    assertThat(ok(api.as(creator.token()).get("/works/" + workId), 200)).isEqualTo(work);
+    JsonNode shown = ok(api.as(creator.token()).get("/works/" + workId), 200);
+    OPENAPI.assertShape(shown, "WorkWithAssets");
+    assertThat(shown).isEqualTo(((com.fasterxml.jackson.databind.node.ObjectNode) work.deepCopy()).without("conflicts"));
 
     // Registered, nobody authorised: deny, no-grant, naming the work.
     JsonNode before = decide(licensee, """
@@ -210,6 +215,87 @@ abstract class ApiContract {
     JsonNode twice = rejected(
         () -> api.as(creator.token()).post("/grants/" + grantId + "/revoke", "{}"), 409, "conflict");
     assertThat(twice.get("detail").asText()).contains(grantId, text(revoked));
+  }
+
+  // ---- resemblance ----------------------------------------------------------------------------
+
+  static final String PDQ = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
+
+  /** {@link #PDQ} with its first {@code bits} bits flipped. */
+  static String pdqFlipped(int bits) {
+    java.math.BigInteger v = new java.math.BigInteger(PDQ, 16);
+    for (int i = 0; i < bits; i++) {
+      v = v.flipBit(255 - i);
+    }
+    return String.format("%064x", v);
+  }
+
+  String registerImage(Account owner, String title, String sha, String pdq) {
+    return ok(api.as(owner.token()).post("/works", """
+        {"title": "%s", "assets": [{"sha256": "%s", "fingerprints": [{"algorithm": "pdq-v1", "value": "%s"}]}]}"""
+        .formatted(title, sha, pdq)), 201).get("id").asText();
+  }
+
+  @Test
+  void decide_contentResemblingGrantedImage_deniesNearMatchWithDistance() {
+    Account creator = party("creator", "絵師");
+    Account lab = party("licensee", "Lab");
+    String work = registerImage(creator, "海", sha("sea.png"), PDQ);
+    ok(api.as(creator.token()).post("/grants", """
+        {"licensee": "%s", "uses": ["train-ai"], "allWorks": true}""".formatted(lab.id())), 201);
+    clock.advance(Duration.ofSeconds(1));
+
+    JsonNode resized = decide(lab, """
+        {"licensee": "%s", "use": "train-ai", "sha256": "%s",
+         "fingerprints": [{"algorithm": "pdq-v1", "value": "%s"}]}""".formatted(lab.id(), sha("sea-resized.png"), pdqFlipped(5)));
+    OPENAPI.assertShape(resized, "Decision");
+    assertDecision(resized, "deny", "near-match", work);
+    assertThat(resized.at("/evidence/0/algorithm").asText()).isEqualTo("pdq-v1");
+    assertThat(resized.at("/evidence/0/distance").asInt()).isEqualTo(5);
+
+    JsonNode original = decide(lab, """
+        {"licensee": "%s", "use": "train-ai", "sha256": "%s",
+         "fingerprints": [{"algorithm": "pdq-v1", "value": "%s"}]}""".formatted(lab.id(), sha("sea.png"), PDQ));
+    assertDecision(original, "allow", "grant", work);
+    assertThat(original.get("evidence").findValuesAsText("algorithm")).contains("sha256", "pdq-v1");
+
+    JsonNode far = decide(lab, """
+        {"licensee": "%s", "use": "train-ai", "fingerprints": [{"algorithm": "pdq-v1", "value": "%s"}]}"""
+        .formatted(lab.id(), pdqFlipped(32)));
+    assertThat(far.get("basis").asText()).isEqualTo("unregistered");
+  }
+
+  @Test
+  void registerWork_resemblingAnotherOwnersImage_reportsConflictAndDisputes() {
+    Account studio = party("rights-holder", "Studio");
+    Account copier = party("creator", "Someone else");
+    Account lab = party("licensee", "Lab");
+    String original = registerImage(studio, "Original", sha("orig.png"), PDQ);
+    JsonNode copy = ok(api.as(copier.token()).post("/works", """
+        {"title": "Copy", "assets": [{"sha256": "%s", "fingerprints": [{"algorithm": "pdq-v1", "value": "%s"}]}]}"""
+        .formatted(sha("copy.png"), pdqFlipped(3))), 201);
+    OPENAPI.assertShape(copy, "RegisteredWork");
+    assertThat(copy.at("/conflicts/0/work").asText()).isEqualTo(original);
+    assertThat(copy.at("/conflicts/0/owner").asText()).isEqualTo(studio.id());
+    assertThat(copy.at("/conflicts/0/distance").asInt()).isEqualTo(3);
+    clock.advance(Duration.ofSeconds(1));
+    JsonNode d = decide(lab, """
+        {"licensee": "%s", "use": "train-ai", "sha256": "%s"}""".formatted(lab.id(), sha("orig.png")));
+    assertThat(d.get("basis").asText()).isEqualTo("no-grant");
+    JsonNode both = decide(lab, """
+        {"licensee": "%s", "use": "train-ai", "sha256": "%s", "fingerprints": [{"algorithm": "pdq-v1", "value": "%s"}]}"""
+        .formatted(lab.id(), sha("orig.png"), PDQ));
+    assertThat(both.get("basis").asText()).isEqualTo("disputed");
+  }
+
+  @Test
+  void registerWork_unknownFingerprintAlgorithm_400ListingKnown() {
+    Account creator = party("creator", "作者");
+    JsonNode p = rejected(() -> api.as(creator.token()).post("/works", """
+        {"title": "t", "assets": [{"sha256": "%s", "fingerprints": [{"algorithm": "md5", "value": "00ff"}]}]}"""
+        .formatted(sha("x"))), 400, "invalid-request");
+    assertThat(p.get("detail").asText()).contains("md5").contains("pdq-v1");
+    assertThat(p.get("field").asText()).isEqualTo("assets[0].fingerprints[0]");
   }
 
   // ---- grant scope ----------------------------------------------------------------------------
@@ -760,7 +846,7 @@ abstract class ApiContract {
     JsonNode p = rejected(() -> api.as(lab.token()).post("/decisions", """
         {"licensee": "%s", "use": "train-ai", "work": "%s", "sha256": "%s"}"""
         .formatted(lab.id(), work, sha("both"))), 400, "invalid-request");
-    assertThat(p.get("detail").asText()).contains("exactly one");
+    assertThat(p.get("detail").asText()).contains("either the content").contains("work");
   }
 
   @Test
@@ -847,7 +933,9 @@ abstract class ApiContract {
 
     assertThat(registry.bootstrapAdmin()).isEmpty();
     assertThat(state()).isEqualTo(state);
-    assertThat(ok(api.as(creator.token()).get("/works/" + workId), 200)).isEqualTo(work);
+    JsonNode shown = ok(api.as(creator.token()).get("/works/" + workId), 200);
+    OPENAPI.assertShape(shown, "WorkWithAssets");
+    assertThat(shown).isEqualTo(((com.fasterxml.jackson.databind.node.ObjectNode) work.deepCopy()).without("conflicts"));
     assertThat(ok(api.as(lab.token()).get("/grants/" + grantId), 200)).isEqualTo(grant);
     assertThat(decide(lab, question)).isEqualTo(decision);
   }

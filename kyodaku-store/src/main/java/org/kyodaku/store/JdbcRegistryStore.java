@@ -369,6 +369,25 @@ public final class JdbcRegistryStore implements RegistryStore {
         });
   }
 
+  @Override
+  public void forEachFingerprint(String algorithm, java.util.function.BiConsumer<String, String> action) {
+    tx(
+        "read fingerprints",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("SELECT work_id, val FROM fingerprints WHERE algorithm = ?")) {
+            s.setString(1, algorithm);
+            s.setFetchSize(10_000);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                action.accept(r.getString(1), r.getString(2));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
   private static Work work(ResultSet r, int from) throws SQLException {
     return new Work(
         r.getString(from),

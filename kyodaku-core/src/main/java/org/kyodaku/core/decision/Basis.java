@@ -13,7 +13,13 @@ public enum Basis implements Labelled {
   /** Denied: different rights holders claim the same content, until the claims are resolved. */
   DISPUTED,
   /** Denied: an external machine-readable signal reserves the use (signals issue). */
-  RESERVATION;
+  RESERVATION,
+  /**
+   * Denied: the content only resembles registered works (a perceptual match, not the registered
+   * file), and even though grants cover them, a grant clears registered files and exact copies,
+   * never look-alikes, so that a chance resemblance can never clear someone else's content.
+   */
+  NEAR_MATCH;
 
   @Override
   public String toString() {

@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param matchedWorks every work the content matched at the asked instant, in id order
  * @param profile the policy under which the answer was made
  * @param question what was asked
+ * @param evidence how the content matched each work (algorithm and distance); empty when asked
+ *     by work id
  */
 public record Decision(
     Verdict verdict,
@@ -22,10 +24,12 @@ public record Decision(
     Optional<String> grant,
     List<String> matchedWorks,
     PolicyProfile profile,
-    Question question) {
+    Question question,
+    List<Evidence> evidence) {
 
   public Decision {
     matchedWorks = List.copyOf(matchedWorks);
+    evidence = List.copyOf(evidence);
     if ((verdict == Verdict.ALLOW) != (basis == Basis.GRANT)) {
       throw new IllegalArgumentException(
           "verdict " + verdict + " cannot rest on basis " + basis);
@@ -33,6 +37,11 @@ public record Decision(
     if ((verdict == Verdict.ALLOW) != grant.isPresent()) {
       throw new IllegalArgumentException("a grant is named exactly when the verdict is allow");
     }
+  }
+
+  /** This decision with the evidence of how the content matched. */
+  public Decision withEvidence(List<Evidence> matches) {
+    return new Decision(verdict, basis, work, grant, matchedWorks, profile, question, matches);
   }
 
   public boolean allowed() {

@@ -12,23 +12,27 @@ import org.kyodaku.core.model.Work;
 /**
  * The opt-in decision rules, as one pure function of what was asked and what the registry holds.
  *
- * <p>Inputs: the {@link Question}; the works whose fingerprints matched the content (or the one
- * work asked about); and candidate grants. Callers may pass more grants than apply (revoked ones,
+ * <p>Inputs: the {@link Question}; the works whose registered files the content is an exact copy
+ * of (or the one work asked about); the works it only resembles (perceptual matches within the
+ * algorithm's radius); and candidate grants. Callers may pass more grants than apply (revoked ones,
  * other licensees', other works'): every rule is checked here, so an over-generous store query can
  * never turn into an allow.
  *
  * <p>Steps, in order:
  *
  * <ol>
- *   <li>Keep only the works registered at or before the asked instant. None left: deny, basis
- *       {@code unregistered}.
+ *   <li>Keep only the works, exact or resembling, registered at or before the asked instant. None
+ *       left: deny, basis {@code unregistered}.
  *   <li>If those works have more than one owner, the content is claimed by different rights
  *       holders: deny, basis {@code disputed}, until the claims are resolved.
  *   <li>Every remaining work needs a covering grant (content that carries two works is only as
  *       free as the less free of them). If some work has none: deny, basis {@code no-grant},
  *       naming that work.
- *   <li>Otherwise allow, basis {@code grant}, naming the first work (in id order) and the grant
- *       that covers it (the earliest issued, then lowest id, so the answer is deterministic).
+ *   <li>If no work matched exactly (the content only resembles granted works): deny, basis {@code
+ *       near-match}. Resemblance finds rights holders and disputes; it never clears content.
+ *   <li>Otherwise allow, basis {@code grant}, naming the first exactly matched work (in id order)
+ *       and the grant that covers it (the earliest issued, then lowest id, so the answer is
+ *       deterministic).
  * </ol>
  *
  * <p>A grant covers a work for the question when all of these hold: it was issued by the work's
@@ -44,17 +48,27 @@ public final class DecisionEngine {
 
   private final PolicyProfile profile = PolicyProfile.OPT_IN;
 
-  /** Decides {@code question} for content that matched {@code matched}, given {@code grants}. */
+  /** Decides {@code question} for content that is an exact copy of {@code matched}. */
   public Decision decide(Question question, Collection<Work> matched, Collection<Grant> grants) {
+    return decide(question, matched, List.of(), grants);
+  }
+
+  /**
+   * Decides {@code question} for content that is an exact copy of the works in {@code exact} and
+   * resembles those in {@code near}, given {@code grants}.
+   */
+  public Decision decide(
+      Question question, Collection<Work> exact, Collection<Work> near, Collection<Grant> grants) {
     Instant at = question.at();
-    List<Work> known = new ArrayList<>();
-    for (Work w : matched) {
-      if (!w.registeredAt().isAfter(at)) {
+    List<Work> exactKnown = known(exact, at);
+    List<Work> known = new ArrayList<>(exactKnown);
+    for (Work w : known(near, at)) {
+      if (known.stream().noneMatch(k -> k.id().equals(w.id()))) {
         known.add(w);
       }
     }
     known.sort(Comparator.comparing(Work::id));
-    List<String> ids = known.stream().map(Work::id).distinct().toList();
+    List<String> ids = known.stream().map(Work::id).toList();
     if (known.isEmpty()) {
       return deny(question, Basis.UNREGISTERED, Optional.empty(), ids);
     }
@@ -68,18 +82,33 @@ public final class DecisionEngine {
       if (cover.isEmpty()) {
         return deny(question, Basis.NO_GRANT, Optional.of(w.id()), ids);
       }
-      if (firstCover.isEmpty()) {
+      if (firstCover.isEmpty() && exactKnown.stream().anyMatch(e -> e.id().equals(w.id()))) {
         firstCover = cover;
       }
     }
+    if (exactKnown.isEmpty()) {
+      return deny(question, Basis.NEAR_MATCH, Optional.of(known.getFirst().id()), ids);
+    }
+    exactKnown.sort(Comparator.comparing(Work::id));
     return new Decision(
         Verdict.ALLOW,
         Basis.GRANT,
-        Optional.of(known.getFirst().id()),
+        Optional.of(exactKnown.getFirst().id()),
         firstCover.map(Grant::id),
         ids,
         profile,
-        question);
+        question,
+        List.of());
+  }
+
+  private static List<Work> known(Collection<Work> works, Instant at) {
+    List<Work> out = new ArrayList<>();
+    for (Work w : works) {
+      if (!w.registeredAt().isAfter(at)) {
+        out.add(w);
+      }
+    }
+    return out;
   }
 
   /** Whether {@code grant} covers {@code work} for {@code question}; see the class comment. */
@@ -107,6 +136,6 @@ public final class DecisionEngine {
   private Decision deny(
       Question question, Basis basis, Optional<String> work, List<String> matchedWorks) {
     return new Decision(
-        Verdict.DENY, basis, work, Optional.empty(), matchedWorks, profile, question);
+        Verdict.DENY, basis, work, Optional.empty(), matchedWorks, profile, question, List.of());
   }
 }

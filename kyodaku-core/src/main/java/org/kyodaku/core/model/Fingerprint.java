@@ -35,6 +35,55 @@ public record Fingerprint(String algorithm, String value) {
     }
   }
 
+  /** PDQ, Meta's 256-bit perceptual image hash (kyodaku-fingerprint), as 64 hex digits. */
+  public static final String PDQ = "pdq-v1";
+
+  /**
+   * The algorithms the registry accepts, with the hex lengths each allows. ISCC units are stored
+   * as their header and body (ISO 24138), 64 to 256 bits of body.
+   */
+  private static final java.util.Map<String, java.util.Set<Integer>> KNOWN =
+      java.util.Map.ofEntries(
+          java.util.Map.entry(SHA256, java.util.Set.of(64)),
+          java.util.Map.entry(PDQ, java.util.Set.of(64)),
+          java.util.Map.entry("iscc-meta-v0", isccLengths()),
+          java.util.Map.entry("iscc-text-v0", isccLengths()),
+          java.util.Map.entry("iscc-image-v0", isccLengths()),
+          java.util.Map.entry("iscc-audio-v0", isccLengths()),
+          java.util.Map.entry("iscc-video-v0", isccLengths()),
+          java.util.Map.entry("iscc-mixed-v0", isccLengths()),
+          java.util.Map.entry("iscc-data-v0", isccLengths()),
+          java.util.Map.entry("iscc-instance-v0", isccLengths()),
+          java.util.Map.entry("iscc-code-v0", java.util.Set.of(4 + 16, 4 + 32, 4 + 48, 4 + 64, 4 + 80, 4 + 96, 4 + 112, 4 + 128)));
+
+  private static java.util.Set<Integer> isccLengths() {
+    return java.util.Set.of(4 + 16, 4 + 24, 4 + 32, 4 + 40, 4 + 48, 4 + 56, 4 + 64);
+  }
+
+  /**
+   * Checks that this fingerprint's algorithm is one the registry accepts and its value has a
+   * length that algorithm produces.
+   *
+   * @throws ValidationException naming {@code field}, the algorithm and the known ones
+   */
+  public Fingerprint requireKnown(String field) {
+    java.util.Set<Integer> lengths = KNOWN.get(algorithm);
+    if (lengths == null) {
+      throw new ValidationException(
+          field,
+          "unknown fingerprint algorithm \""
+              + algorithm
+              + "\"; known: "
+              + String.join(", ", new java.util.TreeSet<>(KNOWN.keySet())));
+    }
+    if (!lengths.contains(value.length())) {
+      throw new ValidationException(
+          field,
+          algorithm + " values have " + new java.util.TreeSet<>(lengths) + " hex digits, got " + value.length());
+    }
+    return this;
+  }
+
   /** A SHA-256 fingerprint from its hex form. */
   public static Fingerprint sha256(String hex) {
     return new Fingerprint(SHA256, hex);

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.random.RandomGenerator;
 import org.kyodaku.core.decision.Decision;
 import org.kyodaku.core.decision.DecisionEngine;
+import org.kyodaku.core.decision.Evidence;
 import org.kyodaku.core.decision.Question;
 import org.kyodaku.core.model.Asset;
 import org.kyodaku.core.model.Fingerprint;
@@ -51,6 +52,7 @@ public final class RegistryService {
   public static final int MAX_ASSETS = 10_000;
 
   private final RegistryStore store;
+  private final NearMatcher matcher;
   private final Clock clock;
   private final RandomGenerator random;
   private final Ids ids;
@@ -60,7 +62,18 @@ public final class RegistryService {
    * @param random must be cryptographically strong: it makes tokens and ids
    */
   public RegistryService(RegistryStore store, Clock clock, RandomGenerator random) {
+    this(store, NearMatcher.NONE, clock, random);
+  }
+
+  /**
+   * @param matcher finds works by resemblance (the similarity index); {@link NearMatcher#NONE}
+   *     for exact matching only
+   * @param random must be cryptographically strong: it makes tokens and ids
+   */
+  public RegistryService(
+      RegistryStore store, NearMatcher matcher, Clock clock, RandomGenerator random) {
     this.store = store;
+    this.matcher = matcher;
     this.clock = clock;
     this.random = random;
     this.ids = new Ids(random);
@@ -69,8 +82,19 @@ public final class RegistryService {
   /** A party just created, with the only copy of its token. */
   public record CreatedParty(Party party, String token) {}
 
-  /** A work with its assets. */
-  public record RegisteredWork(Work work, List<Asset> assets) {}
+  /**
+   * A work with its assets, and, right after registration, the works of other rights holders its
+   * content already matches (exactly or by resemblance): decisions on that content are {@code
+   * disputed} until the claims are resolved.
+   */
+  public record RegisteredWork(Work work, List<Asset> assets, List<Conflict> conflicts) {
+    public RegisteredWork(Work work, List<Asset> assets) {
+      this(work, assets, List.of());
+    }
+  }
+
+  /** Asset {@code asset} of a new work matches {@code work} of {@code owner}. */
+  public record Conflict(int asset, String work, String owner, String algorithm, int distance) {}
 
   /** What a new grant asks for; the grantor is the caller. */
   public record GrantRequest(
@@ -209,6 +233,10 @@ public final class RegistryService {
     }
     Set<Fingerprint> seen = new HashSet<>();
     for (int i = 0; i < assets.size(); i++) {
+      for (Fingerprint f : assets.get(i).fingerprints()) {
+        String field = "assets[" + i + "].fingerprints";
+        validated(() -> f.requireKnown(field));
+      }
       if (!seen.add(assets.get(i).sha256())) {
         throw RegistryException.invalid(
             "assets[" + i + "]", "the same content appears twice: " + assets.get(i).sha256().value());
@@ -217,8 +245,10 @@ public final class RegistryService {
     return act(
         now -> {
           Work work = validated(() -> new Work(ids.next("w"), title, kind, caller.id(), now));
+          List<Conflict> conflicts = conflicts(caller.id(), assets);
           store.createWork(work, assets);
-          return new RegisteredWork(work, List.copyOf(assets));
+          matcher.register(work, assets);
+          return new RegisteredWork(work, List.copyOf(assets), conflicts);
         });
   }
 
@@ -367,15 +397,24 @@ public final class RegistryService {
       BatchQuestion batch, List<Subject> subjects, java.util.function.IntFunction<String> workField, Instant at) {
     Question question = validated(() -> new Question(batch.licensee(), batch.use(), at, batch.territory()));
 
-    Set<Fingerprint> fingerprints = new LinkedHashSet<>();
+    Set<Fingerprint> exactPrints = new LinkedHashSet<>();
     Set<String> workIds = new LinkedHashSet<>();
+    List<List<NearMatcher.NearMatch>> near = new ArrayList<>(subjects.size());
     for (Subject s : subjects) {
+      List<NearMatcher.NearMatch> found = new ArrayList<>();
       switch (s) {
-        case Subject.Content c -> fingerprints.add(c.fingerprint());
+        case Subject.Content c -> {
+          c.sha256().ifPresent(exactPrints::add);
+          for (Fingerprint f : c.fingerprints()) {
+            found.addAll(matcher.near(f));
+          }
+          found.forEach(m -> workIds.add(m.work()));
+        }
         case Subject.WorkRef w -> workIds.add(w.workId());
       }
+      near.add(found);
     }
-    Map<Fingerprint, List<Work>> byContent = fingerprints.isEmpty() ? Map.of() : store.worksByFingerprint(fingerprints);
+    Map<Fingerprint, List<Work>> byContent = exactPrints.isEmpty() ? Map.of() : store.worksByFingerprint(exactPrints);
     Map<String, Work> byId = workIds.isEmpty() ? Map.of() : store.findWorks(workIds);
     for (int i = 0; i < subjects.size(); i++) {
       if (subjects.get(i) instanceof Subject.WorkRef w && !byId.containsKey(w.workId())) {
@@ -393,13 +432,56 @@ public final class RegistryService {
     List<Grant> grants = owners.isEmpty() ? List.of() : store.grantsFrom(owners, batch.licensee());
 
     List<Decision> out = new ArrayList<>(subjects.size());
-    for (Subject s : subjects) {
-      List<Work> matched =
-          switch (s) {
-            case Subject.Content c -> byContent.getOrDefault(c.fingerprint(), List.of());
-            case Subject.WorkRef w -> List.of(byId.get(w.workId()));
-          };
-      out.add(engine.decide(question, matched, grants));
+    for (int i = 0; i < subjects.size(); i++) {
+      Subject s = subjects.get(i);
+      switch (s) {
+        case Subject.Content c -> {
+          List<Work> exact = c.sha256().map(f -> byContent.getOrDefault(f, List.of())).orElse(List.of());
+          List<Work> resembling = new ArrayList<>();
+          List<Evidence> evidence = new ArrayList<>();
+          exact.forEach(w -> evidence.add(new Evidence(w.id(), Fingerprint.SHA256, 0)));
+          for (NearMatcher.NearMatch m : near.get(i)) {
+            Work w = byId.get(m.work());
+            if (w != null) {
+              resembling.add(w);
+              evidence.add(new Evidence(w.id(), m.algorithm(), m.distance()));
+            }
+          }
+          Decision d = engine.decide(question, exact, resembling, grants);
+          List<Evidence> relevant =
+              evidence.stream().filter(e -> d.matchedWorks().contains(e.work())).toList();
+          out.add(d.withEvidence(relevant));
+        }
+        case Subject.WorkRef w -> out.add(engine.decide(question, List.of(byId.get(w.workId())), grants));
+      }
+    }
+    return out;
+  }
+
+  /** Works of other owners that the new assets match exactly or by resemblance. */
+  private List<Conflict> conflicts(String owner, List<Asset> assets) {
+    Map<Fingerprint, List<Work>> exact =
+        store.worksByFingerprint(assets.stream().map(Asset::sha256).toList());
+    List<Conflict> out = new ArrayList<>();
+    for (int i = 0; i < assets.size(); i++) {
+      for (Work w : exact.getOrDefault(assets.get(i).sha256(), List.of())) {
+        if (!w.owner().equals(owner)) {
+          out.add(new Conflict(i, w.id(), w.owner(), Fingerprint.SHA256, 0));
+        }
+      }
+      for (Fingerprint f : assets.get(i).fingerprints()) {
+        List<NearMatcher.NearMatch> near = matcher.near(f);
+        if (near.isEmpty()) {
+          continue;
+        }
+        Map<String, Work> works = store.findWorks(near.stream().map(NearMatcher.NearMatch::work).toList());
+        for (NearMatcher.NearMatch m : near) {
+          Work w = works.get(m.work());
+          if (w != null && !w.owner().equals(owner)) {
+            out.add(new Conflict(i, w.id(), w.owner(), m.algorithm(), m.distance()));
+          }
+        }
+      }
     }
     return out;
   }

@@ -50,6 +50,12 @@ public interface RegistryStore extends AutoCloseable {
    */
   Map<Fingerprint, List<Work>> worksByFingerprint(Collection<Fingerprint> fingerprints);
 
+  /**
+   * Calls {@code action} with (work id, value) for every registered fingerprint of {@code
+   * algorithm}, in no particular order: how the similarity index is rebuilt from the store.
+   */
+  void forEachFingerprint(String algorithm, java.util.function.BiConsumer<String, String> action);
+
   /** Adds a grant; its works must exist. */
   void createGrant(Grant grant);
 

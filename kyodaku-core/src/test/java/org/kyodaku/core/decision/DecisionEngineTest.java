@@ -167,6 +167,47 @@ class DecisionEngineTest {
     assertThat(d.profile()).isEqualTo(PolicyProfile.OPT_IN);
   }
 
+  // ---- resemblance (perceptual matches) -----------------------------------------------------
+
+  @Test
+  void decide_onlyResemblesGrantedWork_deniesNearMatch() {
+    Grant g = grant().allWorks().build();
+    Decision d = engine.decide(ask(Use.TRAIN_AI, t(10)), List.of(), List.of(POSTER), List.of(g));
+    assertDenied(d, Basis.NEAR_MATCH, Optional.of(POSTER));
+    assertThat(d.matchedWorks()).containsExactly(POSTER.id());
+  }
+
+  @Test
+  void decide_exactCopyAndResemblanceSameOwnerAllGranted_allowsNamingTheExactWork() {
+    Grant g = grant().allWorks().build();
+    Decision d = engine.decide(ask(Use.TRAIN_AI, t(10)), List.of(SKETCH), List.of(POSTER), List.of(g));
+    assertAllowed(d, SKETCH, g);
+    assertThat(d.matchedWorks()).containsExactly(POSTER.id(), SKETCH.id());
+  }
+
+  @Test
+  void decide_exactCopyGrantedButResemblesUngrantedWork_deniesNoGrant() {
+    Grant g = grant().works(SKETCH.id()).build();
+    Decision d = engine.decide(ask(Use.TRAIN_AI, t(10)), List.of(SKETCH), List.of(POSTER), List.of(g));
+    assertDenied(d, Basis.NO_GRANT, Optional.of(POSTER));
+  }
+
+  @Test
+  void decide_resemblesAnotherOwnersWork_deniesDisputed() {
+    Grant g = grant().allWorks().build();
+    Grant h = grant().id("g_grant00002").grantor(ILLUSTRATOR).allWorks().build();
+    Decision d = engine.decide(ask(Use.TRAIN_AI, t(10)), List.of(POSTER), List.of(DRAWING), List.of(g, h));
+    assertDenied(d, Basis.DISPUTED, Optional.of(DRAWING));
+  }
+
+  @Test
+  void decide_sameWorkExactAndResembling_countsOnceAndAllows() {
+    Grant g = grant().build();
+    Decision d = engine.decide(ask(Use.TRAIN_AI, t(10)), List.of(POSTER), List.of(POSTER), List.of(g));
+    assertAllowed(d, POSTER, g);
+    assertThat(d.matchedWorks()).containsExactly(POSTER.id());
+  }
+
   // ---- registration -------------------------------------------------------------------------
 
   @Test

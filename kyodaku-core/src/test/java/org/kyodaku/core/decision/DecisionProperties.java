@@ -470,6 +470,30 @@ class DecisionProperties {
   // ---- properties ---------------------------------------------------------------------------
 
   @Property(tries = 1000)
+  void decide_contentOnlyResemblingWorks_neverAllows(@ForAll("worlds") World world) {
+    Decision d = engine.decide(world.question(), List.of(), world.matched(), world.grants());
+    assertThat(d.verdict()).isEqualTo(Verdict.DENY);
+  }
+
+  @Property(tries = 1000)
+  void decide_someMatchesOnlyResembling_neverAllowsMoreThanAllExact(
+      @ForAll("worlds") World world, @ForAll long split) {
+    List<Work> exact = new ArrayList<>();
+    List<Work> near = new ArrayList<>();
+    java.util.Random r = new java.util.Random(split);
+    for (Work w : world.matched()) {
+      (r.nextBoolean() ? exact : near).add(w);
+    }
+    Decision mixed = engine.decide(world.question(), exact, near, world.grants());
+    Decision allExact = engine.decide(world.question(), world.matched(), world.grants());
+    if (mixed.allowed()) {
+      assertThat(allExact.allowed()).isTrue();
+      assertThat(exact).isNotEmpty();
+    }
+    assertThat(mixed.matchedWorks()).isEqualTo(allExact.matchedWorks());
+  }
+
+  @Property(tries = 1000)
   void decide_noGrants_alwaysDenies(@ForAll("worlds") World world) {
     Decision d = decide(world.withGrants(List.of()));
 
