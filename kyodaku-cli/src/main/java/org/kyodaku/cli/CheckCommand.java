@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.fingerprint.FileFingerprints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,9 +52,9 @@ final class CheckCommand implements Callable<Integer> {
     String useLabel = GrantCommand.uses(List.of(use)).getFirst();
     String atInstant = at == null ? null : Dates.check("--at", at);
     ApiClient client = options.client();
-    List<FileHashes.Hashed> hashed = FileHashes.hashAll(files, spec.commandLine().getErr());
+    List<FileFingerprints> hashed = FileHashes.fingerprintAll(files, Optional.empty(), spec.commandLine().getErr());
     for (int from = 0; from < hashed.size(); from += BATCH) {
-      List<FileHashes.Hashed> chunk = hashed.subList(from, Math.min(hashed.size(), from + BATCH));
+      List<FileFingerprints> chunk = hashed.subList(from, Math.min(hashed.size(), from + BATCH));
       ObjectNode body = options.object().put("licensee", licensee).put("use", useLabel);
       if (atInstant != null) {
         body.put("at", atInstant);
@@ -60,7 +63,13 @@ final class CheckCommand implements Callable<Integer> {
         body.put("territory", territory);
       }
       ArrayNode items = body.putArray("items");
-      chunk.forEach(h -> items.addObject().put("sha256", h.sha256()));
+      for (FileFingerprints h : chunk) {
+        ObjectNode item = items.addObject().put("sha256", h.sha256().value());
+        ArrayNode prints = item.putArray("fingerprints");
+        h.all().stream()
+            .filter(f -> !f.algorithm().equals(Fingerprint.SHA256))
+            .forEach(f -> prints.addObject().put("algorithm", f.algorithm()).put("value", f.value()));
+      }
       JsonNode answer = client.post("/decisions/batch", body);
       JsonNode decisions = answer.path("decisions");
       for (int i = 0; i < chunk.size(); i++) {
@@ -71,7 +80,8 @@ final class CheckCommand implements Callable<Integer> {
         out.put("basis", d.path("basis").asText());
         out.set("work", d.path("work"));
         out.set("grant", d.path("grant"));
-        out.put("sha256", chunk.get(i).sha256());
+        out.put("sha256", chunk.get(i).sha256().value());
+        out.set("evidence", d.path("evidence"));
         Text t = options.text;
         String human =
             Text.pad(t.get(d.path("decision").asText()), 7)

@@ -2,22 +2,28 @@ package org.kyodaku.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.kyodaku.fingerprint.Sha256Hasher;
+import org.kyodaku.fingerprint.FileFingerprints;
+import org.kyodaku.fingerprint.MediaKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code kyodaku hash}: print the fingerprints of files; works offline. */
+/**
+ * {@code kyodaku hash}: print the fingerprints of files; works offline. A file that cannot be
+ * read is reported on stderr and the others still get their lines; the exit code is then 1.
+ */
 @Command(name = "hash", description = "Print each file's fingerprints (offline; nothing is sent).")
 final class HashCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--json", description = "Print one JSON object per line.")
+  @Option(names = "--json", description = "Print one JSON object per file, with every fingerprint.")
   boolean json;
 
   @Parameters(arity = "1..*", paramLabel = "FILE")
@@ -26,15 +32,38 @@ final class HashCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ObjectMapper mapper = new ObjectMapper();
-    Sha256Hasher hasher = new Sha256Hasher();
-    var out = spec.commandLine().getOut();
-    for (Path file : files) {
-      String sha = FileHashes.hash(hasher, file);
-      ObjectNode o = mapper.createObjectNode().put("file", file.toString()).put("sha256", sha);
-      // Human form matches sha256sum's, so its output can be compared with standard tools.
-      out.println(json ? o.toString() : sha + "  " + file);
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    boolean failed = false;
+    for (FileHashes.Outcome o : FileHashes.fingerprintEach(files, Optional.empty(), err)) {
+      if (o.error() != null) {
+        err.println("kyodaku: error: " + o.error());
+        failed = true;
+        continue;
+      }
+      FileFingerprints f = o.fingerprints();
+      f.contentError().ifPresent(e -> err.println("kyodaku: note: " + e));
+      // The human form is sha256sum's, so its output can be compared with standard tools.
+      out.println(json ? view(mapper, f) : f.sha256().value() + "  " + f.file());
       out.flush();
     }
-    return 0;
+    return failed ? CliException.FAILURE : 0;
+  }
+
+  static ObjectNode view(ObjectMapper mapper, FileFingerprints f) {
+    ObjectNode o = mapper.createObjectNode().put("file", f.file().toString()).put("sha256", f.sha256().value());
+    f.pdq().ifPresent(p -> o.put("pdq", p.hash().toHex()).put("pdqQuality", p.quality()));
+    ObjectNode iscc = o.putObject("iscc");
+    if (f.kind() != MediaKind.OTHER && f.kind() != MediaKind.VIDEO) {
+      iscc.put("meta", f.iscc().meta().text());
+      f.iscc().content().ifPresent(c -> iscc.put("content", c.text()));
+    }
+    iscc.put("data", f.iscc().data().text());
+    iscc.put("instance", f.iscc().instance().text());
+    if (f.kind() != MediaKind.OTHER && f.kind() != MediaKind.VIDEO) {
+      iscc.put("code", f.iscc().code().text());
+    }
+    f.contentError().ifPresent(e -> o.put("error", e));
+    return o;
   }
 }

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.kyodaku.core.registry.RegistryService;
+import org.kyodaku.index.hamming.IndexException;
+import org.kyodaku.index.registry.RegistryIndex;
 import org.kyodaku.server.KyodakuServer;
 import org.kyodaku.server.ServerConfig;
 import org.kyodaku.store.Database;
@@ -52,6 +54,13 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--pool-size", defaultValue = "16", paramLabel = "N", description = "Database connections (default ${DEFAULT-VALUE}).")
   int poolSize;
 
+  @Option(
+      names = "--match-radius",
+      split = ",",
+      paramLabel = "ALGORITHM=BITS",
+      description = "Hamming radius for finding works by resemblance, per algorithm (default pdq-v1=31).")
+  java.util.Map<String, Integer> radii = new java.util.LinkedHashMap<>(RegistryIndex.DEFAULT_RADII);
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -78,7 +87,19 @@ final class ServeCommand implements Callable<Integer> {
       throw CliException.failure(e.getMessage());
     }
     JdbcRegistryStore store = new JdbcRegistryStore(database);
-    RegistryService registry = new RegistryService(store, Clock.systemUTC(), new SecureRandom());
+    RegistryIndex index;
+    try {
+      long started = System.nanoTime();
+      index = RegistryIndex.rebuild(store, radii);
+      err.printf(
+          "similarity index: %s (%.1f s)%n",
+          radii.keySet().stream().map(a -> a + " " + index.size(a) + " fingerprints, radius " + radii.get(a)).toList(),
+          (System.nanoTime() - started) / 1e9);
+    } catch (IndexException e) {
+      store.close();
+      throw CliException.usage("--match-radius: " + e.getMessage());
+    }
+    RegistryService registry = new RegistryService(store, index, Clock.systemUTC(), new SecureRandom());
     Path tokenFile = data.resolve("admin.token");
     var admin = registry.bootstrapAdmin();
     if (admin.isPresent()) {

@@ -3,9 +3,13 @@ package org.kyodaku.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.fingerprint.FileFingerprints;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,11 +45,17 @@ final class WorkCommand {
 
     @Override
     public Integer call() {
-      List<FileHashes.Hashed> hashed = FileHashes.hashAll(files, spec.commandLine().getErr());
+      PrintWriter err = spec.commandLine().getErr();
+      List<FileFingerprints> hashed = FileHashes.fingerprintAll(files, Optional.of(title), err);
       ObjectNode body = options.object().put("title", title).put("kind", kind);
       ArrayNode assets = body.putArray("assets");
-      for (FileHashes.Hashed h : hashed) {
-        assets.addObject().put("file", h.file().getFileName().toString()).put("sha256", h.sha256());
+      for (FileFingerprints h : hashed) {
+        ObjectNode asset = assets.addObject().put("file", h.file().getFileName().toString()).put("sha256", h.sha256().value());
+        ArrayNode prints = asset.putArray("fingerprints");
+        h.all().stream()
+            .filter(f -> !f.algorithm().equals(Fingerprint.SHA256))
+            .forEach(f -> prints.addObject().put("algorithm", f.algorithm()).put("value", f.value()));
+        h.contentError().ifPresent(e -> err.println("kyodaku: note: " + e + " (registered by its exact fingerprints only)"));
       }
       JsonNode w = options.client().post("/works", body);
       ObjectNode out = options.object();
@@ -54,8 +64,16 @@ final class WorkCommand {
       StringBuilder human =
           new StringBuilder(options.text.get("registered") + " " + w.path("id").asText() + " \"" + w.path("title").asText() + "\" (" + hashed.size() + " " + options.text.get("assets") + ")");
       for (int i = 0; i < hashed.size(); i++) {
-        outAssets.addObject().put("file", hashed.get(i).file().toString()).put("sha256", hashed.get(i).sha256());
-        human.append("\n  ").append(hashed.get(i).sha256()).append("  ").append(hashed.get(i).file());
+        ObjectNode a = outAssets.addObject().put("file", hashed.get(i).file().toString()).put("sha256", hashed.get(i).sha256().value());
+        hashed.get(i).pdq().ifPresent(p -> a.put("pdq", p.hash().toHex()));
+        human.append("\n  ").append(hashed.get(i).sha256().value()).append("  ").append(hashed.get(i).file());
+      }
+      out.set("conflicts", w.path("conflicts"));
+      for (JsonNode c : w.path("conflicts")) {
+        err.println(
+            "kyodaku: warning: " + hashed.get(c.path("asset").asInt()).file() + " already matches work " + c.path("work").asText()
+                + " of " + c.path("owner").asText() + " (" + c.path("algorithm").asText() + ", distance " + c.path("distance").asInt()
+                + "); decisions on it are disputed until resolved");
       }
       options.print(spec.commandLine().getOut(), out, human.toString());
       return 0;

@@ -58,7 +58,8 @@ class CliContractTest {
   @BeforeAll
   static void startServer() {
     store = new JdbcRegistryStore(Database.open(Database.embeddedUrl(dir.resolve("data")), 4));
-    RegistryService registry = new RegistryService(store, Clock.systemUTC(), new SecureRandom());
+    var index = org.kyodaku.index.registry.RegistryIndex.rebuild(store, org.kyodaku.index.registry.RegistryIndex.DEFAULT_RADII);
+    RegistryService registry = new RegistryService(store, index, Clock.systemUTC(), new SecureRandom());
     admin = registry.bootstrapAdmin().orElseThrow().token();
     server = KyodakuServer.start(registry, new ServerConfig("127.0.0.1", 0, ServerConfig.DEFAULT_MAX_BODY));
   }
@@ -151,6 +152,73 @@ class CliContractTest {
     Run again = client(creatorToken, "grant", "revoke", grantId);
     assertThat(again.exit()).isEqualTo(1);
     assertThat(again.err()).contains("already revoked").doesNotContain("\n\n");
+  }
+
+  static Path image(String name, int width, int height) throws Exception {
+    java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = img.createGraphics();
+    g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+    g.setColor(new java.awt.Color(20, 60, 140));
+    g.fillRect(0, 0, width, height);
+    g.setColor(new java.awt.Color(240, 240, 250));
+    g.fillOval(width / 5, height / 4, width / 2, height / 2);
+    g.setColor(new java.awt.Color(200, 40, 40));
+    g.fillRect(width * 3 / 5, height / 8, width / 4, height * 3 / 4);
+    g.dispose();
+    Path file = dir.resolve(name);
+    javax.imageio.ImageIO.write(img, "png", file.toFile());
+    return file;
+  }
+
+  @Test
+  void hash_image_printsPdqAndIsccCodes() throws Exception {
+    Path wave = image("hash-wave.png", 300, 200);
+    JsonNode h = kyodaku("hash", "--json", wave.toString()).single();
+    assertThat(h.path("sha256").asText()).hasSize(64);
+    assertThat(h.path("pdq").asText()).hasSize(64);
+    assertThat(h.path("pdqQuality").asInt()).isBetween(0, 100);
+    for (String unit : List.of("meta", "content", "data", "instance", "code")) {
+      assertThat(h.path("iscc").path(unit).asText()).as(unit).startsWith("ISCC:");
+    }
+    Path other = file("notes.bin", "not an image at all");
+    JsonNode o = kyodaku("hash", "--json", other.toString()).single();
+    assertThat(o.path("pdq").isMissingNode()).isTrue();
+    assertThat(o.path("iscc").fieldNames()).toIterable().containsExactly("data", "instance");
+  }
+
+  @Test
+  void hash_oneBadFileAmongGood_printsTheGoodAndExitsOne() throws Exception {
+    Path good = file("good.txt", "good");
+    Run run = kyodaku("hash", "--json", dir.resolve("missing.txt").toString(), good.toString());
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.single().path("file").asText()).isEqualTo(good.toString());
+    assertThat(run.err()).contains("missing.txt: no such file");
+  }
+
+  @Test
+  void registerAndCheck_resizedCopy_isFoundByResemblanceButNotCleared() throws Exception {
+    String studio = client(admin, "party", "create", "--kind", "rights-holder", "--name", "Studio").single().path("token").asText();
+    String other = client(admin, "party", "create", "--kind", "creator", "--name", "Other").single().path("token").asText();
+    String lab = client(admin, "party", "create", "--kind", "licensee", "--name", "Lab").single().path("id").asText();
+    // Meta's PDQ test photo and its strongly shrunk copy (shared/testdata, 7 bits apart).
+    Path original = java.nio.file.Files.copy(
+        org.kyodaku.testkit.SharedTestData.resolve("pdq/data/bridge-mods/aaa-orig.jpg"), dir.resolve("bridge.jpg"));
+    Path resized = java.nio.file.Files.copy(
+        org.kyodaku.testkit.SharedTestData.resolve("pdq/data/bridge-mods/shrink-a-lot.jpg"), dir.resolve("bridge-small.jpg"));
+    String work = client(studio, "work", "register", "--title", "ポスター", original.toString()).single().path("id").asText();
+    client(studio, "grant", "create", "--licensee", lab, "--use", "train-ai", "--all");
+
+    List<JsonNode> checks = client(admin, "check", "--licensee", lab, "--use", "train-ai", original.toString(), resized.toString()).lines();
+    assertThat(checks.get(0).path("decision").asText()).isEqualTo("allow");
+    assertThat(checks.get(1).path("decision").asText()).isEqualTo("deny");
+    assertThat(checks.get(1).path("basis").asText()).isEqualTo("near-match");
+    assertThat(checks.get(1).path("work").asText()).isEqualTo(work);
+    assertThat(checks.get(1).at("/evidence/0/algorithm").asText()).isEqualTo("pdq-v1");
+
+    Run copy = client(other, "work", "register", "--title", "copy", resized.toString());
+    assertThat(copy.exit()).isZero();
+    assertThat(copy.single().at("/conflicts/0/work").asText()).isEqualTo(work);
+    assertThat(copy.err()).contains("already matches work " + work);
   }
 
   @Test

@@ -78,23 +78,6 @@ public final class TestData {
   }
 
   private static Path locate() {
-    String configured = System.getProperty("kyodaku.shared", System.getenv("KYODAKU_SHARED"));
-    if (configured != null && !configured.isBlank()) {
-      Path p = Path.of(configured).toAbsolutePath().resolve("testdata/tlog");
-      if (Files.isDirectory(p)) {
-        return p;
-      }
-      throw new IllegalStateException("kyodaku.shared/KYODAKU_SHARED has no testdata/tlog: " + p);
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path p = dir.resolve("shared/testdata/tlog");
-      if (Files.isDirectory(p)) {
-        return p;
-      }
-    }
-    throw new IllegalStateException(
-        "shared/testdata/tlog not found above "
-            + Path.of("").toAbsolutePath()
-            + "; put shared/ beside the repository or set KYODAKU_SHARED");
+    return org.kyodaku.testkit.SharedTestData.resolve("tlog");
   }
 }

@@ -48,20 +48,7 @@ class IsccConformanceTest {
   private final IsccHasher iscc = new IsccHasher();
 
   static Path dataJson() {
-    String explicit = System.getenv("KYODAKU_SHARED");
-    if (explicit != null && !explicit.isBlank()) {
-      return Path.of(explicit, "testdata", "iscc", "data.json");
-    }
-    for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/testdata/iscc/data.json");
-      if (Files.isRegularFile(candidate)) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException(
-        "shared/testdata/iscc/data.json not found above "
-            + Path.of("").toAbsolutePath()
-            + "; set KYODAKU_SHARED to the shared directory");
+    return org.kyodaku.testkit.SharedTestData.resolve("iscc/data.json");
   }
 
   static Stream<Arguments> vectors() throws IOException {

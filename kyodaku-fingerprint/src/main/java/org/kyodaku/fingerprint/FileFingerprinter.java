@@ -1,0 +1,171 @@
+package org.kyodaku.fingerprint;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.fingerprint.image.ImageDecodeException;
+import org.kyodaku.fingerprint.image.ImageDecoder;
+import org.kyodaku.fingerprint.image.RgbImage;
+import org.kyodaku.fingerprint.iscc.IsccCode;
+import org.kyodaku.fingerprint.iscc.IsccException;
+import org.kyodaku.fingerprint.iscc.IsccHasher;
+import org.kyodaku.fingerprint.pdq.PdqException;
+import org.kyodaku.fingerprint.pdq.PdqHasher;
+import org.kyodaku.fingerprint.pdq.PdqResult;
+
+/**
+ * Computes every fingerprint of a file where the file is; only fingerprints leave the machine.
+ *
+ * <p>Steps: one streaming pass computes SHA-256 and the ISCC Instance-Code together, a second the
+ * ISCC Data-Code. Images are decoded once for PDQ and the ISCC Image-Code; text files (UTF-8) give
+ * the ISCC Text-Code. The ISCC Meta-Code is made from the title given (the work's title), else
+ * the file name without extension; the ISCC-CODE composes Meta, Content, Data and Instance.
+ *
+ * <p>The ISCC Image-Code takes 32x32 grey pixels (ISO 24138); iscc-sdk makes them with Pillow's
+ * resampling, we with ITU-R BT.601 luma and area averaging. The code is the standard one, but
+ * the two pipelines can disagree by a few bits on the same file; PDQ, in contrast, is
+ * bit-identical to Meta's reference (see docs/fingerprints.md).
+ */
+public final class FileFingerprinter {
+  private static final int ISCC_BITS = IsccHasher.DEFAULT_BITS;
+  private static final long MAX_TEXT_BYTES = 64L * 1024 * 1024;
+
+  private final IsccHasher iscc = new IsccHasher();
+  private final ImageDecoder decoder;
+  private final PdqHasher pdq;
+
+  public FileFingerprinter() {
+    this(ImageDecoder.imageIo());
+  }
+
+  public FileFingerprinter(ImageDecoder decoder) {
+    this.decoder = decoder;
+    this.pdq = new PdqHasher(decoder);
+  }
+
+  /**
+   * Fingerprints {@code file}; a content fingerprint that cannot be made (a corrupt image, text
+   * that is not UTF-8) is left out and {@link FileFingerprints#contentError()} says why.
+   *
+   * @param title the work's title for the ISCC Meta-Code, or empty to use the file name
+   * @throws IOException when the file cannot be read at all
+   */
+  public FileFingerprints fingerprint(Path file, Optional<String> title) throws IOException {
+    MessageDigest sha = sha256();
+    IsccCode instance;
+    try (InputStream in = new DigestInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16), sha)) {
+      instance = iscc.instance(in, ISCC_BITS).code();
+    }
+    Fingerprint sha256 = Fingerprint.sha256(HexFormat.of().formatHex(sha.digest()));
+    IsccCode data;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      data = iscc.data(in, ISCC_BITS);
+    }
+    MediaKind kind = MediaKind.of(file);
+    Optional<PdqResult> pdqResult = Optional.empty();
+    Optional<IsccCode> content = Optional.empty();
+    Optional<String> error = Optional.empty();
+    try {
+      switch (kind) {
+        case IMAGE -> {
+          RgbImage image = decoder.decode(file);
+          pdqResult = Optional.of(pdq.hash(image));
+          content = Optional.of(iscc.image(grey32(image), ISCC_BITS));
+        }
+        case TEXT -> content = Optional.of(iscc.text(text(file), ISCC_BITS).code());
+        case VIDEO, OTHER -> {}
+      }
+    } catch (ImageDecodeException | PdqException | IsccException | FingerprintException e) {
+      error = Optional.of(e.getMessage());
+    }
+    String name = title.orElseGet(() -> stem(file));
+    IsccCode meta = iscc.meta(name.isBlank() ? file.getFileName().toString() : name, null, ISCC_BITS).code();
+    List<IsccCode> units = new ArrayList<>();
+    units.add(meta);
+    content.ifPresent(units::add);
+    units.add(data);
+    units.add(instance);
+    IsccCode code = iscc.composite(units, false);
+    return new FileFingerprints(
+        file, kind, sha256, pdqResult, new FileFingerprints.Iscc(meta, content, data, instance, code), error);
+  }
+
+  /** 32x32 grey pixels: BT.601 luma, each output pixel the mean of the source area it covers. */
+  static int[] grey32(RgbImage image) {
+    int w = image.width();
+    int h = image.height();
+    double[] sum = new double[32 * 32];
+    double[] weight = new double[32 * 32];
+    for (int y = 0; y < h; y++) {
+      int oy = (int) ((long) y * 32 / h);
+      for (int x = 0; x < w; x++) {
+        int ox = (int) ((long) x * 32 / w);
+        int rgb = image.rgb(x, y);
+        double luma = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+        sum[oy * 32 + ox] += luma;
+        weight[oy * 32 + ox] += 1;
+      }
+    }
+    int[] out = new int[32 * 32];
+    for (int i = 0; i < out.length; i++) {
+      // A source smaller than 32 pixels on a side leaves gaps; they take the nearest row's value.
+      out[i] = weight[i] == 0 ? -1 : (int) Math.round(sum[i] / weight[i]);
+    }
+    for (int i = 0; i < out.length; i++) {
+      if (out[i] < 0) {
+        int y = i / 32;
+        int x = i % 32;
+        int sy = Math.min(h - 1, y * h / 32);
+        int sx = Math.min(w - 1, x * w / 32);
+        int rgb = image.rgb(sx, sy);
+        out[i] = (int) Math.round(0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff));
+      }
+    }
+    return out;
+  }
+
+  private static String text(Path file) throws IOException {
+    long size = Files.size(file);
+    if (size > MAX_TEXT_BYTES) {
+      throw new FingerprintException(
+          file + ": text files over " + MAX_TEXT_BYTES / (1024 * 1024) + " MiB get no Text-Code");
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new FingerprintException(file + ": not UTF-8 text, so no Text-Code (" + e + ")");
+    }
+  }
+
+  private static String stem(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}
