@@ -26,6 +26,9 @@ final class HashCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object per file, with every fingerprint.")
   boolean json;
 
+  @Option(names = "--frames", description = "With --json, list a video's per-frame PDQ hashes.")
+  boolean frames;
+
   @Parameters(arity = "1..*", paramLabel = "FILE")
   List<Path> files;
 
@@ -44,15 +47,35 @@ final class HashCommand implements Callable<Integer> {
       FileFingerprints f = o.fingerprints();
       f.contentError().ifPresent(e -> err.println("kyodaku: note: " + e));
       // The human form is sha256sum's, so its output can be compared with standard tools.
-      out.println(json ? view(mapper, f) : f.sha256().value() + "  " + f.file());
+      out.println(json ? view(mapper, f, frames) : f.sha256().value() + "  " + f.file());
       out.flush();
     }
     return failed ? CliException.FAILURE : 0;
   }
 
-  static ObjectNode view(ObjectMapper mapper, FileFingerprints f) {
+  static ObjectNode view(ObjectMapper mapper, FileFingerprints f, boolean frames) {
     ObjectNode o = mapper.createObjectNode().put("file", f.file().toString()).put("sha256", f.sha256().value());
     f.pdq().ifPresent(p -> o.put("pdq", p.hash().toHex()).put("pdqQuality", p.quality()));
+    f.vpdq()
+        .ifPresent(
+            v -> {
+              ObjectNode video = o.putObject("vpdq");
+              video.put("algorithm", v.algorithm());
+              video.put("frameCount", v.frameCount().orElse(v.features().size()));
+              video.put("framesPerSecond", v.framesPerSecond());
+              video.put("hashedFrames", v.features().size());
+              if (frames) {
+                var list = video.putArray("frames");
+                v.features()
+                    .forEach(
+                        ft ->
+                            list.addObject()
+                                .put("frame", ft.frameNumber())
+                                .put("quality", ft.quality())
+                                .put("pdq", ft.pdqHash().toHex())
+                                .put("seconds", ft.timestampSeconds()));
+              }
+            });
     ObjectNode iscc = o.putObject("iscc");
     if (f.kind() != MediaKind.OTHER && f.kind() != MediaKind.VIDEO) {
       iscc.put("meta", f.iscc().meta().text());

@@ -187,6 +187,19 @@ class CliContractTest {
   }
 
   @Test
+  void hash_video_printsVpdqSummaryAndFramesOnRequest() throws Exception {
+    Path video = org.kyodaku.testkit.SharedTestData.resolve("vpdq/tmk/sample-videos/test-padded-dimensions.mp4");
+    JsonNode summary = kyodaku("hash", "--json", video.toString()).single();
+    assertThat(summary.at("/vpdq/frameCount").asInt()).isEqualTo(150);
+    assertThat(summary.at("/vpdq/framesPerSecond").asDouble()).isEqualTo(30.0);
+    assertThat(summary.at("/vpdq/frames").isMissingNode()).isTrue();
+    assertThat(summary.path("iscc").fieldNames()).toIterable().containsExactly("data", "instance");
+    JsonNode frames = kyodaku("hash", "--json", "--frames", video.toString()).single();
+    assertThat(frames.at("/vpdq/frames")).hasSize(150);
+    assertThat(frames.at("/vpdq/frames/0/pdq").asText()).hasSize(64);
+  }
+
+  @Test
   void hash_oneBadFileAmongGood_printsTheGoodAndExitsOne() throws Exception {
     Path good = file("good.txt", "good");
     Run run = kyodaku("hash", "--json", dir.resolve("missing.txt").toString(), good.toString());

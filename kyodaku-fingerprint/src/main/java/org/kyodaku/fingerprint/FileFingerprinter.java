@@ -25,13 +25,17 @@ import org.kyodaku.fingerprint.iscc.IsccHasher;
 import org.kyodaku.fingerprint.pdq.PdqException;
 import org.kyodaku.fingerprint.pdq.PdqHasher;
 import org.kyodaku.fingerprint.pdq.PdqResult;
+import org.kyodaku.fingerprint.video.VideoDecodeException;
+import org.kyodaku.fingerprint.vpdq.VpdqException;
+import org.kyodaku.fingerprint.vpdq.VpdqHasher;
+import org.kyodaku.fingerprint.vpdq.VpdqResult;
 
 /**
  * Computes every fingerprint of a file where the file is; only fingerprints leave the machine.
  *
  * <p>Steps: one streaming pass computes SHA-256 and the ISCC Instance-Code together, a second the
- * ISCC Data-Code. Images are decoded once for PDQ and the ISCC Image-Code; text files (UTF-8) give
- * the ISCC Text-Code. The ISCC Meta-Code is made from the title given (the work's title), else
+ * ISCC Data-Code. Images are decoded once for PDQ and the ISCC Image-Code; videos give vPDQ
+ * (per-frame PDQ through ffmpeg); text files (UTF-8) give the ISCC Text-Code. The ISCC Meta-Code is made from the title given (the work's title), else
  * the file name without extension; the ISCC-CODE composes Meta, Content, Data and Instance.
  *
  * <p>The ISCC Image-Code takes 32x32 grey pixels (ISO 24138); iscc-sdk makes them with Pillow's
@@ -46,14 +50,16 @@ public final class FileFingerprinter {
   private final IsccHasher iscc = new IsccHasher();
   private final ImageDecoder decoder;
   private final PdqHasher pdq;
+  private final VpdqHasher vpdq;
 
   public FileFingerprinter() {
-    this(ImageDecoder.imageIo());
+    this(ImageDecoder.imageIo(), new VpdqHasher());
   }
 
-  public FileFingerprinter(ImageDecoder decoder) {
+  public FileFingerprinter(ImageDecoder decoder, VpdqHasher vpdq) {
     this.decoder = decoder;
     this.pdq = new PdqHasher(decoder);
+    this.vpdq = vpdq;
   }
 
   /**
@@ -76,6 +82,7 @@ public final class FileFingerprinter {
     }
     MediaKind kind = MediaKind.of(file);
     Optional<PdqResult> pdqResult = Optional.empty();
+    Optional<VpdqResult> vpdqResult = Optional.empty();
     Optional<IsccCode> content = Optional.empty();
     Optional<String> error = Optional.empty();
     try {
@@ -86,9 +93,15 @@ public final class FileFingerprinter {
           content = Optional.of(iscc.image(grey32(image), ISCC_BITS));
         }
         case TEXT -> content = Optional.of(iscc.text(text(file), ISCC_BITS).code());
-        case VIDEO, OTHER -> {}
+        case VIDEO -> vpdqResult = Optional.of(vpdq.hash(file));
+        case OTHER -> {}
       }
-    } catch (ImageDecodeException | PdqException | IsccException | FingerprintException e) {
+    } catch (ImageDecodeException
+        | PdqException
+        | IsccException
+        | FingerprintException
+        | VideoDecodeException
+        | VpdqException e) {
       error = Optional.of(e.getMessage());
     }
     String name = title.orElseGet(() -> stem(file));
@@ -100,7 +113,13 @@ public final class FileFingerprinter {
     units.add(instance);
     IsccCode code = iscc.composite(units, false);
     return new FileFingerprints(
-        file, kind, sha256, pdqResult, new FileFingerprints.Iscc(meta, content, data, instance, code), error);
+        file,
+        kind,
+        sha256,
+        pdqResult,
+        vpdqResult,
+        new FileFingerprints.Iscc(meta, content, data, instance, code),
+        error);
   }
 
   /** 32x32 grey pixels: BT.601 luma, each output pixel the mean of the source area it covers. */

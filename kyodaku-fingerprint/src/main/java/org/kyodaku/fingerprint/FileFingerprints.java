@@ -7,12 +7,14 @@ import java.util.Optional;
 import org.kyodaku.core.model.Fingerprint;
 import org.kyodaku.fingerprint.iscc.IsccCode;
 import org.kyodaku.fingerprint.pdq.PdqResult;
+import org.kyodaku.fingerprint.vpdq.VpdqResult;
 
 /**
  * Every fingerprint of one file. Exact ones (SHA-256, ISCC Data and Instance codes) exist for any
  * file; content ones (PDQ, an ISCC Content-Code) only where the file could be decoded, and {@link
  * #contentError()} says why not otherwise.
  *
+ * @param vpdq per-frame PDQ hashes of a video
  * @param iscc the ISCC units: Meta, Content (if any), Data, Instance, and the composite ISCC-CODE
  */
 public record FileFingerprints(
@@ -20,6 +22,7 @@ public record FileFingerprints(
     MediaKind kind,
     Fingerprint sha256,
     Optional<PdqResult> pdq,
+    Optional<VpdqResult> vpdq,
     Iscc iscc,
     Optional<String> contentError) {
 
