@@ -1,0 +1,39 @@
+package org.kyodaku.signals;
+
+import org.kyodaku.core.model.Labelled;
+
+/** The standards (and conventions) a signal can come from, each with the version we implement. */
+public enum Standard implements Labelled {
+  /** Robots Exclusion Protocol, read through our AI crawler token table. */
+  ROBOTS_TXT("RFC 9309"),
+  /** IETF AI preferences, {@code Content-Usage} in HTTP and robots.txt. */
+  AIPREF("draft-ietf-aipref-vocab-07, draft-ietf-aipref-attach-05"),
+  /** Cloudflare Content Signals Policy, robots.txt {@code Content-Signal}. */
+  CONTENT_SIGNALS("contentsignals.org 2025-09"),
+  /** W3C TDM Reservation Protocol. */
+  TDMREP("W3C CG final report 2024-05-10"),
+  /** {@code noai}/{@code noimageai} in X-Robots-Tag or robots meta (DeviantArt convention). */
+  NOAI("DeviantArt convention 2022-11"),
+  /** Really Simple Licensing (licence documents and their discovery). */
+  RSL("RSL 1.0 (2025-11-06)"),
+  /** Spawning {@code /ai.txt}. */
+  AI_TXT("Spawning ai.txt 2023-05"),
+  /** RFC 8288 web link with {@code rel="license"} (HTTP Link header or HTML link). */
+  LICENSE_LINK("RFC 8288, HTML rel=license");
+
+  private final String version;
+
+  Standard(String version) {
+    this.version = version;
+  }
+
+  /** The specification and version this library implements. */
+  public String version() {
+    return version;
+  }
+
+  @Override
+  public String toString() {
+    return label();
+  }
+}

@@ -1,0 +1,27 @@
+package org.kyodaku.signals.rsl;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.kyodaku.signals.Fixtures;
+import org.kyodaku.signals.Signals;
+
+/** Every {@code fixtures/rsl/*.xml} licence document with its {@code .expect} sidecar. */
+class RslReaderTest {
+  static Stream<Arguments> cases() {
+    return Fixtures.lines("rsl", ".xml");
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("cases")
+  void read_fixture_matchesExpectation(String name, String line, Path body, Path expect) {
+    Fixtures.check(name, line, expect, (agent, path) -> read(body, agent, path));
+  }
+
+  static Signals read(Path body, Optional<String> agent, String path) {
+    return RslReader.read(Fixtures.bytes(body), path, Fixtures.name(body));
+  }
+}
