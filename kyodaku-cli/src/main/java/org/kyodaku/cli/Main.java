@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       HashCommand.class,
       IndexCommand.class,
       MatchCommand.class,
+      LogCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -10,11 +10,18 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.kyodaku.core.registry.RegistryService;
 import org.kyodaku.index.hamming.IndexException;
 import org.kyodaku.index.registry.RegistryIndex;
+import org.kyodaku.log.note.SignerKey;
+import org.kyodaku.log.registry.LogKeys;
+import org.kyodaku.log.registry.LogRecorder;
+import org.kyodaku.log.sequencer.Sequencer;
+import org.kyodaku.log.sequencer.SequencerConfig;
+import org.kyodaku.server.LogPublication;
 import org.kyodaku.server.KyodakuServer;
 import org.kyodaku.server.ServerConfig;
 import org.kyodaku.store.Database;
@@ -61,6 +68,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "Hamming radius for finding works by resemblance, per algorithm (default pdq-v1=31).")
   java.util.Map<String, Integer> radii = new java.util.LinkedHashMap<>(RegistryIndex.DEFAULT_RADII);
 
+  @Option(
+      names = "--log-origin",
+      defaultValue = "${env:KYODAKU_LOG_ORIGIN:-localhost/kyodaku}",
+      paramLabel = "NAME",
+      description = "The transparency log's name in its checkpoints, fixed at first start (default ${DEFAULT-VALUE}).")
+  String logOrigin;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
@@ -99,7 +113,19 @@ final class ServeCommand implements Callable<Integer> {
       store.close();
       throw CliException.usage("--match-radius: " + e.getMessage());
     }
-    RegistryService registry = new RegistryService(store, index, Clock.systemUTC(), new SecureRandom());
+    SecureRandom random = new SecureRandom();
+    SignerKey logKey;
+    Sequencer sequencer;
+    try {
+      logKey = LogKeys.loadOrCreate(data.resolve("log.key"), logOrigin, random);
+      sequencer = Sequencer.open(data.resolve("log"), SequencerConfig.of(logKey));
+    } catch (IOException | RuntimeException e) {
+      store.close();
+      throw CliException.failure("cannot open the transparency log in " + data.resolve("log") + ": " + e.getMessage());
+    }
+    err.println("transparency log: " + logKey.verifierKey().vkey() + ", " + sequencer.size() + " entries");
+    RegistryService registry =
+        new RegistryService(store, index, new LogRecorder(sequencer, logKey), Clock.systemUTC(), random);
     Path tokenFile = data.resolve("admin.token");
     var admin = registry.bootstrapAdmin();
     if (admin.isPresent()) {
@@ -110,8 +136,13 @@ final class ServeCommand implements Callable<Integer> {
     }
     KyodakuServer server;
     try {
-      server = KyodakuServer.start(registry, config);
+      server =
+          KyodakuServer.start(
+              registry,
+              config,
+              Optional.of(new LogPublication(sequencer.directory(), logKey.verifierKey().vkey())));
     } catch (RuntimeException e) {
+      sequencer.close();
       store.close();
       throw CliException.failure("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
     }
@@ -123,6 +154,7 @@ final class ServeCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   server.close();
+                  sequencer.close();
                   store.close();
                   stopped.countDown();
                 }));

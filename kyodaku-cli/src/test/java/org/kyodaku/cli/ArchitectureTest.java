@@ -55,13 +55,22 @@ class ArchitectureTest {
   }
 
   @Test
-  void indexAndLog_dependOnlyOnJdk() {
+  void indexLogSignals_dependOnlyOnJdkAndCore() {
     classes()
         .that()
-        .resideInAnyPackage("org.kyodaku.index..", "org.kyodaku.log..")
+        .resideInAnyPackage("org.kyodaku.index..", "org.kyodaku.log..", "org.kyodaku.signals..")
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("java..", "org.jspecify..", "org.kyodaku.core..", "org.kyodaku.index..", "org.kyodaku.log..")
+        .resideInAnyPackage(
+            "java..",
+            "javax.xml..",
+            "org.w3c.dom..",
+            "org.xml.sax..",
+            "org.jspecify..",
+            "org.kyodaku.core..",
+            "org.kyodaku.index..",
+            "org.kyodaku.log..",
+            "org.kyodaku.signals..")
         .allowEmptyShould(true)
         .check(kyodaku);
   }
@@ -70,7 +79,12 @@ class ArchitectureTest {
   void libraries_neverDependOnAdapters() {
     noClasses()
         .that()
-        .resideInAnyPackage("org.kyodaku.core..", "org.kyodaku.fingerprint..", "org.kyodaku.index..", "org.kyodaku.log..")
+        .resideInAnyPackage(
+            "org.kyodaku.core..",
+            "org.kyodaku.fingerprint..",
+            "org.kyodaku.index..",
+            "org.kyodaku.log..",
+            "org.kyodaku.signals..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.kyodaku.store..", "org.kyodaku.server..", "org.kyodaku.cli..")

@@ -87,6 +87,15 @@ class ServeProcessTest {
     Path art = Files.writeString(dir.resolve("wave.png"), "great wave");
     String work = client(first.url(), creator, "work", "register", "--title", "神奈川沖浪裏", art.toString()).single().path("id").asText();
     String grant = client(first.url(), creator, "grant", "create", "--licensee", lab, "--use", "train-ai", "--work", work).single().path("id").asText();
+
+    // Every act is in the transparency log: admin, creator, licensee, the work, the grant.
+    var checkpoint = CliContractTest.kyodaku("log", "checkpoint", "--json", "--server", first.url());
+    assertThat(checkpoint.exit()).isZero();
+    assertThat(checkpoint.single().path("size").asLong()).isEqualTo(5);
+    Path saved = Files.writeString(dir.resolve("checkpoint.txt"), checkpoint.single().path("checkpoint").asText());
+    String key = HttpClient.newHttpClient()
+        .send(HttpRequest.newBuilder(URI.create(first.url() + "/log/key")).build(), HttpResponse.BodyHandlers.ofString())
+        .body().strip();
     killHard(first);
 
     Served second = serve("--data", "data");
@@ -96,6 +105,22 @@ class ServeProcessTest {
       assertThat(check.path("decision").asText()).isEqualTo("allow");
       assertThat(check.path("work").asText()).isEqualTo(work);
       assertThat(check.path("grant").asText()).isEqualTo(grant);
+
+      // After the kill, the log only grew from what was published before it.
+      client(second.url(), creator, "work", "register", "--title", "二作目", Files.writeString(dir.resolve("b.png"), "b").toString());
+      var verified = CliContractTest.kyodaku("log", "verify", "--json", "--server", second.url(), "--checkpoint", saved.toString(), "--key", key);
+      assertThat(verified.exit()).as(verified.err()).isZero();
+      assertThat(verified.single().path("from").asLong()).isEqualTo(5);
+      assertThat(verified.single().path("to").asLong()).isEqualTo(6);
+
+      // A checkpoint whose root was altered is refused.
+      String text = Files.readString(saved);
+      String[] lines = text.split("\n", -1);
+      lines[2] = lines[2].startsWith("A") ? "B" + lines[2].substring(1) : "A" + lines[2].substring(1);
+      Path forged = Files.writeString(dir.resolve("forged.txt"), String.join("\n", lines));
+      var refused = CliContractTest.kyodaku("log", "verify", "--server", second.url(), "--checkpoint", forged.toString(), "--key", key);
+      assertThat(refused.exit()).isEqualTo(1);
+      assertThat(refused.err()).contains("not verified");
     } finally {
       killHard(second);
     }

@@ -50,8 +50,14 @@ public final class KyodakuServer implements AutoCloseable {
     return mapper;
   }
 
-  /** Builds and starts the server; returns once it is listening. */
+  /** Builds and starts the server without a log; returns once it is listening. */
   public static KyodakuServer start(RegistryService registry, ServerConfig config) {
+    return start(registry, config, Optional.empty());
+  }
+
+  /** Builds and starts the server, publishing {@code log} under /log/ when given. */
+  public static KyodakuServer start(
+      RegistryService registry, ServerConfig config, Optional<LogPublication> log) {
     ObjectMapper json = jsonMapper();
     byte[] openapi = resource("openapi.json");
     RegistryApi api = new RegistryApi(registry, json, config.maxBodyBytes());
@@ -86,6 +92,8 @@ public final class KyodakuServer implements AutoCloseable {
     for (RegistryApi.Route route : api.routes()) {
       app.addHttpHandler(route.method(), route.path(), route.handler());
     }
+    log.ifPresent(
+        l -> new LogApi(l).routes().forEach(r -> app.addHttpHandler(r.method(), r.path(), r.handler())));
     app.exception(Problem.class, (e, ctx) -> Problems.write(ctx, json, e));
     app.exception(
         RegistryException.class,

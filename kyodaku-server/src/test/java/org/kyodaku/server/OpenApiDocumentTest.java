@@ -24,6 +24,10 @@ class OpenApiDocumentTest {
   /** Served by {@link KyodakuServer} itself rather than by {@link RegistryApi}. */
   private static final Set<String> SERVER_ROUTES = Set.of("GET /health", "GET /openapi.json");
 
+  /** The log's public resources ({@link LogApi}); Javalin's {@code <path>} is OpenAPI's {path}. */
+  private static final Set<String> LOG_ROUTES =
+      Set.of("GET /log/checkpoint", "GET /log/key", "GET /log/tile/{path}");
+
   private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
 
   private final OpenApiDocument doc = OpenApiDocument.load();
@@ -33,6 +37,10 @@ class OpenApiDocumentTest {
   @Test
   void paths_documentedOperations_equalServerRoutes() {
     Set<String> routes = new TreeSet<>(SERVER_ROUTES);
+    for (RegistryApi.Route route : new LogApi(new LogPublication(dir, "unused")).routes()) {
+      routes.add(route.method().name().toUpperCase(Locale.ROOT) + " " + route.path().replace("<path>", "{path}"));
+    }
+    assertThat(routes).containsAll(LOG_ROUTES);
     try (JdbcRegistryStore store = new JdbcRegistryStore(Database.open(Database.embeddedUrl(dir), 1))) {
       RegistryService registry = new RegistryService(store, Clock.systemUTC(), new SecureRandom());
       for (RegistryApi.Route route : new RegistryApi(registry, KyodakuServer.jsonMapper()).routes()) {
@@ -80,7 +88,9 @@ class OpenApiDocumentTest {
             publicOps.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey());
           }
         }));
-    assertThat(publicOps).isEqualTo(SERVER_ROUTES);
+    Set<String> expected = new TreeSet<>(SERVER_ROUTES);
+    expected.addAll(LOG_ROUTES);
+    assertThat(publicOps).isEqualTo(expected);
   }
 
   @Test

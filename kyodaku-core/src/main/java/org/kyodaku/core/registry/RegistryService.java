@@ -53,6 +53,7 @@ public final class RegistryService {
 
   private final RegistryStore store;
   private final NearMatcher matcher;
+  private final ConsentLog log;
   private final Clock clock;
   private final RandomGenerator random;
   private final Ids ids;
@@ -62,7 +63,12 @@ public final class RegistryService {
    * @param random must be cryptographically strong: it makes tokens and ids
    */
   public RegistryService(RegistryStore store, Clock clock, RandomGenerator random) {
-    this(store, NearMatcher.NONE, clock, random);
+    this(store, NearMatcher.NONE, ConsentLog.NONE, clock, random);
+  }
+
+  public RegistryService(
+      RegistryStore store, NearMatcher matcher, Clock clock, RandomGenerator random) {
+    this(store, matcher, ConsentLog.NONE, clock, random);
   }
 
   /**
@@ -71,9 +77,14 @@ public final class RegistryService {
    * @param random must be cryptographically strong: it makes tokens and ids
    */
   public RegistryService(
-      RegistryStore store, NearMatcher matcher, Clock clock, RandomGenerator random) {
+      RegistryStore store,
+      NearMatcher matcher,
+      ConsentLog log,
+      Clock clock,
+      RandomGenerator random) {
     this.store = store;
     this.matcher = matcher;
+    this.log = log;
     this.clock = clock;
     this.random = random;
     this.ids = new Ids(random);
@@ -177,7 +188,7 @@ public final class RegistryService {
     if (store.hasAdmin()) {
       return Optional.empty();
     }
-    return Optional.of(insertParty(PartyKind.ADMIN, "admin", Optional.empty()));
+    return Optional.of(insertParty("registry", PartyKind.ADMIN, "admin", Optional.empty()));
   }
 
   // ---- parties ------------------------------------------------------------------------------
@@ -191,14 +202,16 @@ public final class RegistryService {
             throw RegistryException.invalid("tokenExpiresAt", "must be in the future, got " + e);
           }
         });
-    return insertParty(kind, name, tokenExpiresAt);
+    return insertParty(caller.id(), kind, name, tokenExpiresAt);
   }
 
-  private CreatedParty insertParty(PartyKind kind, String name, Optional<Instant> expiresAt) {
+  private CreatedParty insertParty(
+      String author, PartyKind kind, String name, Optional<Instant> expiresAt) {
     String token = Tokens.newToken(random);
     return act(
         now -> {
           Party party = validated(() -> new Party(ids.next("p"), kind, name, now));
+          log.append(new ConsentLog.PartyCreated(author, party));
           store.createParty(
               party,
               new Credential(
@@ -246,6 +259,7 @@ public final class RegistryService {
         now -> {
           Work work = validated(() -> new Work(ids.next("w"), title, kind, caller.id(), now));
           List<Conflict> conflicts = conflicts(caller.id(), assets);
+          log.append(new ConsentLog.WorkRegistered(work, List.copyOf(assets)));
           store.createWork(work, assets);
           matcher.register(work, assets);
           return new RegisteredWork(work, List.copyOf(assets), conflicts);
@@ -299,6 +313,7 @@ public final class RegistryService {
                           request.termsUrl(),
                           now,
                           Optional.empty()));
+          log.append(new ConsentLog.GrantIssued(grant));
           store.createGrant(grant);
           return grant;
         });
@@ -313,6 +328,14 @@ public final class RegistryService {
     return act(
         now -> {
           Revocation revocation = validated(() -> new Revocation(now, caller.id(), reason));
+          // Read again under the write lock: a revocation that won a race must not be logged twice.
+          Optional<Revocation> earlier = store.findGrant(grantId).flatMap(Grant::revocation);
+          if (earlier.isPresent()) {
+            throw new RegistryException(
+                RegistryException.Kind.CONFLICT,
+                "grant " + grantId + " was already revoked at " + earlier.get().revokedAt());
+          }
+          log.append(new ConsentLog.GrantRevoked(grantId, revocation));
           if (!store.revokeGrant(grantId, revocation)) {
             Instant when =
                 store

@@ -1,0 +1,192 @@
+package org.kyodaku.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.kyodaku.log.checkpoint.Checkpoint;
+import org.kyodaku.log.checkpoint.CheckpointException;
+import org.kyodaku.log.checkpoint.CheckpointVerifier;
+import org.kyodaku.log.merkle.ConsistencyProof;
+import org.kyodaku.log.merkle.MerkleException;
+import org.kyodaku.log.merkle.MerkleTree;
+import org.kyodaku.log.merkle.MerkleVerifier;
+import org.kyodaku.log.note.NoteException;
+import org.kyodaku.log.note.VerifierKey;
+import org.kyodaku.log.tiles.TileException;
+import org.kyodaku.log.tiles.TileHashSource;
+import org.kyodaku.log.tiles.TileReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code kyodaku log}: read and audit the registry's transparency log. */
+@Command(
+    name = "log",
+    description = "Read and audit the transparency log (no token needed).",
+    subcommands = {LogCommand.CheckpointCommand.class, LogCommand.Verify.class})
+final class LogCommand {
+
+  /** Reads the log's public resources ({@code /log/...}) from a server. */
+  static final class Remote implements TileReader {
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final String server;
+
+    Remote(String server) {
+      this.server = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
+    }
+
+    @Override
+    public byte[] read(String path) throws IOException {
+      HttpResponse<byte[]> r;
+      try {
+        r = http.send(
+            HttpRequest.newBuilder(URI.create(server + "/log/" + path)).timeout(Duration.ofMinutes(1)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+      } catch (ConnectException e) {
+        throw CliException.failure("cannot reach the Kyodaku server at " + server + " (set --server or KYODAKU_SERVER)");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+      if (r.statusCode() == 404) {
+        throw new NoSuchFileException(server + "/log/" + path);
+      }
+      if (r.statusCode() != 200) {
+        throw new IOException(server + "/log/" + path + " answered HTTP " + r.statusCode());
+      }
+      return r.body();
+    }
+
+    String text(String path) {
+      try {
+        return new String(read(path), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw CliException.failure("cannot read " + server + "/log/" + path + ": " + e.getMessage());
+      }
+    }
+  }
+
+  /** KEY is the verifier-key line itself or a file holding it. */
+  static VerifierKey key(String key) {
+    String line = key.strip();
+    try {
+      if (Files.isRegularFile(Path.of(line))) {
+        line = Files.readString(Path.of(line), StandardCharsets.UTF_8).strip();
+      }
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      // Not a readable file: take KEY as the key line itself.
+    }
+    try {
+      return VerifierKey.parse(line);
+    } catch (NoteException e) {
+      throw CliException.usage("--key: not a verifier key line (<name>+<hex key id>+<base64 key>): " + e.getMessage());
+    }
+  }
+
+  @Command(name = "checkpoint", description = "Print the log's latest signed checkpoint.")
+  static final class CheckpointCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:KYODAKU_SERVER:-http://127.0.0.1:8080}", description = "Registry server (default ${DEFAULT-VALUE}).")
+    String server;
+
+    @Option(names = "--json", description = "Print {\"origin\",\"size\",\"root\",\"checkpoint\"} as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      String text = new Remote(server).text("checkpoint");
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        Checkpoint c = Checkpoint.parse(text.substring(0, text.indexOf("\n\n") + 1));
+        ObjectNode o = new ObjectMapper().createObjectNode()
+            .put("origin", c.origin()).put("size", c.size()).put("root", c.root().base64()).put("checkpoint", text);
+        out.println(o);
+      } else {
+        out.print(text);
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "verify",
+      description = {
+        "Check that the log only grew since a checkpoint you saved: both checkpoints are signed",
+        "by KEY and the current tree is consistent with the saved one. Exit 0 only when verified."
+      })
+  static final class Verify implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:KYODAKU_SERVER:-http://127.0.0.1:8080}", description = "Registry server (default ${DEFAULT-VALUE}).")
+    String server;
+
+    @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "A checkpoint saved earlier (kyodaku log checkpoint > FILE).")
+    Path saved;
+
+    @Option(names = "--key", required = true, paramLabel = "KEY", description = "The log's verifier key line, or a file holding it.")
+    String key;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      CheckpointVerifier verifier = CheckpointVerifier.forLog(key(key));
+      String old;
+      try {
+        old = Files.readString(saved, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw CliException.failure(saved + ": cannot read: " + e.getMessage());
+      }
+      Remote remote = new Remote(server);
+      Checkpoint before;
+      Checkpoint now;
+      try {
+        before = verifier.verify(old).checkpoint();
+      } catch (CheckpointException | NoteException e) {
+        throw CliException.failure(saved + ": not verified: " + e.getMessage());
+      }
+      try {
+        now = verifier.verify(remote.text("checkpoint")).checkpoint();
+      } catch (CheckpointException | NoteException e) {
+        throw CliException.failure("the server's checkpoint is not verified: " + e.getMessage());
+      }
+      if (now.size() < before.size()) {
+        throw CliException.failure("the log shrank: saved size " + before.size() + ", now " + now.size());
+      }
+      try {
+        if (now.size() == before.size()) {
+          if (!now.root().equals(before.root())) {
+            throw CliException.failure("same size " + now.size() + " but different roots: the log was rewritten");
+          }
+        } else if (before.size() > 0) {
+          MerkleTree tree = MerkleTree.over(TileHashSource.of(remote, now.size()));
+          ConsistencyProof proof = tree.consistencyProof(before.size(), now.size());
+          MerkleVerifier.verifyConsistency(proof, before.root(), now.root());
+        }
+      } catch (MerkleException | TileException e) {
+        throw CliException.failure("consistency from size " + before.size() + " to " + now.size() + " not verified: " + e.getMessage());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      String message = "verified: the log grew from " + before.size() + " to " + now.size() + " entries without rewriting any";
+      out.println(json ? new ObjectMapper().createObjectNode().put("verified", true).put("from", before.size()).put("to", now.size()) : message);
+      out.flush();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package org.kyodaku.server;
+
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.kyodaku.log.tiles.TileReader;
+
+/**
+ * Serves the log as C2SP tlog-tiles lays it out under the prefix {@code /log/}: the checkpoint,
+ * hash tiles and entry bundles, plus the verifier key. Anyone may read them; full tiles never
+ * change, so caches may keep them for a year; a partial tile's content is fixed too but it is
+ * superseded as the log grows; the checkpoint changes with every batch.
+ *
+ * <p>Spec: https://c2sp.org/tlog-tiles
+ */
+final class LogApi {
+  // tile/<L>/<N>[.p/<W>] and tile/entries/<N>[.p/<W>], N as x001/x234/067 groups of three digits.
+  private static final Pattern TILE =
+      Pattern.compile("(?:[0-9]|[1-5][0-9]|6[0-3]|entries)/(?:x[0-9]{3}/)*[0-9]{3}(?:\\.p/(?:[1-9][0-9]?|1[0-9]{2}|2[0-4][0-9]|25[0-5]))?");
+  static final String TEXT = "text/plain; charset=utf-8";
+
+  private final LogPublication log;
+  private final TileReader files;
+
+  LogApi(LogPublication log) {
+    this.log = log;
+    this.files = TileReader.ofDirectory(log.directory());
+  }
+
+  List<RegistryApi.Route> routes() {
+    return List.of(
+        new RegistryApi.Route(HandlerType.GET, "/log/checkpoint", this::checkpoint),
+        new RegistryApi.Route(HandlerType.GET, "/log/key", this::key),
+        new RegistryApi.Route(HandlerType.GET, "/log/tile/<path>", this::tile));
+  }
+
+  private void checkpoint(Context ctx) throws IOException {
+    ctx.header("Cache-Control", "no-cache");
+    ctx.contentType(TEXT).result(files.read("checkpoint"));
+  }
+
+  private void key(Context ctx) {
+    ctx.header("Cache-Control", "public, max-age=86400");
+    ctx.contentType(TEXT).result((log.verifierKey() + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void tile(Context ctx) throws IOException {
+    String path = ctx.pathParam("path");
+    Matcher m = TILE.matcher(path);
+    if (!m.matches()) {
+      throw new Problem(404, "not-found", "not a tile path: /log/tile/" + path + " (see c2sp.org/tlog-tiles)", Optional.empty());
+    }
+    byte[] data;
+    try {
+      data = files.read("tile/" + path);
+    } catch (NoSuchFileException e) {
+      throw new Problem(404, "not-found", "no such tile: /log/tile/" + path, Optional.empty());
+    }
+    boolean partial = path.contains(".p/");
+    ctx.header("Cache-Control", partial ? "public, max-age=3600" : "public, max-age=31536000, immutable");
+    ctx.contentType("application/octet-stream").result(data);
+  }
+}
