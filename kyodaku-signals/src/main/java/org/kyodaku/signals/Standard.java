@@ -19,7 +19,13 @@ public enum Standard implements Labelled {
   /** Spawning {@code /ai.txt}. */
   AI_TXT("Spawning ai.txt 2023-05"),
   /** RFC 8288 web link with {@code rel="license"} (HTTP Link header or HTML link). */
-  LICENSE_LINK("RFC 8288, HTML rel=license");
+  LICENSE_LINK("RFC 8288, HTML rel=license"),
+  /** IPTC Photo Metadata Data Mining ({@code plus:DataMining}, {@code plus:OtherConstraints}) in XMP. */
+  IPTC("IPTC Photo Metadata 2025.1, PLUS LDF Data Mining vocabulary"),
+  /** Rights statements in XMP: {@code dc:rights}, {@code dc:creator}, {@code xmpRights:WebStatement}. */
+  XMP_RIGHTS("ISO 16684-1 XMP, Dublin Core, XMP Rights Management"),
+  /** C2PA / CAWG training-and-data-mining assertion in an embedded manifest store. */
+  C2PA("C2PA 1.4 c2pa.training-mining, CAWG 1.1 cawg.training-mining");
 
   private final String version;
 
