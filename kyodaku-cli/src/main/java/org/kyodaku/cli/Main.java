@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       MatchCommand.class,
       LogCommand.class,
+      SignalsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
