@@ -44,14 +44,70 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--territory", paramLabel = "CC", description = "Where the use happens (ISO 3166-1 alpha-2).")
   String territory;
 
+  @Option(
+      names = "--receipt-dir",
+      paramLabel = "DIR",
+      description = {
+        "Write a receipt per file to DIR/<file name>.receipt.json (verify with kyodaku receipt verify).",
+        "Existing receipts are never overwritten."
+      })
+  Path receiptDir;
+
   @Parameters(arity = "1..*", paramLabel = "FILE")
   List<Path> files;
+
+  /** Where each file's receipt goes; refuses names that exist or that two files share. */
+  private List<Path> receiptPaths() {
+    List<Path> out = new java.util.ArrayList<>();
+    java.util.Map<Path, Path> seen = new java.util.HashMap<>();
+    for (Path f : files) {
+      Path name = f.getFileName();
+      if (name == null) {
+        throw CliException.usage(f + ": not a file name to name its receipt after");
+      }
+      Path target = receiptDir.resolve(name + ".receipt.json");
+      Path other = seen.put(target, f);
+      if (other != null) {
+        throw CliException.usage(
+            other + " and " + f + " would both have the receipt " + target + "; check them with separate --receipt-dir");
+      }
+      if (java.nio.file.Files.exists(target)) {
+        throw CliException.usage(target + " exists; receipts are never overwritten (move it or choose another --receipt-dir)");
+      }
+      out.add(target);
+    }
+    return out;
+  }
+
+  private static void writeReceipt(Path target, com.fasterxml.jackson.databind.JsonNode receipt) {
+    try {
+      java.nio.file.Files.writeString(
+          target,
+          receipt.toPrettyString() + "\n",
+          java.nio.charset.StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE_NEW,
+          java.nio.file.StandardOpenOption.WRITE);
+    } catch (java.nio.file.FileAlreadyExistsException e) {
+      throw CliException.failure(target + " appeared while checking; receipts are never overwritten");
+    } catch (java.io.IOException e) {
+      throw CliException.failure("cannot write receipt " + target + ": " + e.getMessage());
+    }
+  }
 
   @Override
   public Integer call() {
     String useLabel = GrantCommand.uses(List.of(use)).getFirst();
     String atInstant = at == null ? null : Dates.check("--at", at);
     ApiClient client = options.client();
+    List<Path> receipts = List.of();
+    if (receiptDir != null) {
+      try {
+        java.nio.file.Files.createDirectories(receiptDir);
+      } catch (java.io.IOException e) {
+        throw CliException.failure("cannot create --receipt-dir " + receiptDir + ": " + e.getMessage());
+      }
+      receipts = receiptPaths();
+    }
     List<FileFingerprints> hashed = FileHashes.fingerprintAll(files, Optional.empty(), spec.commandLine().getErr());
     for (int from = 0; from < hashed.size(); from += BATCH) {
       List<FileFingerprints> chunk = hashed.subList(from, Math.min(hashed.size(), from + BATCH));
@@ -61,6 +117,9 @@ final class CheckCommand implements Callable<Integer> {
       }
       if (territory != null) {
         body.put("territory", territory);
+      }
+      if (receiptDir != null) {
+        body.put("receipt", true);
       }
       ArrayNode items = body.putArray("items");
       for (FileFingerprints h : chunk) {
@@ -82,6 +141,14 @@ final class CheckCommand implements Callable<Integer> {
         out.set("grant", d.path("grant"));
         out.put("sha256", chunk.get(i).sha256().value());
         out.set("evidence", d.path("evidence"));
+        if (receiptDir != null) {
+          Path target = receipts.get(from + i);
+          if (!d.path("receipt").isObject()) {
+            throw CliException.failure("the server sent no receipt for " + chunk.get(i).file());
+          }
+          writeReceipt(target, d.path("receipt"));
+          out.put("receipt", target.toString());
+        }
         Text t = options.text;
         String human =
             Text.pad(t.get(d.path("decision").asText()), 7)

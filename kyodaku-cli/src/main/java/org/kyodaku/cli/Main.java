@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       MatchCommand.class,
       LogCommand.class,
       SignalsCommand.class,
+      ReceiptCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

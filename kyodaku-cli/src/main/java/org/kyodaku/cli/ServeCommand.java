@@ -18,6 +18,7 @@ import org.kyodaku.index.hamming.IndexException;
 import org.kyodaku.index.registry.RegistryIndex;
 import org.kyodaku.log.note.SignerKey;
 import org.kyodaku.log.registry.LogKeys;
+import org.kyodaku.log.registry.LogReceipts;
 import org.kyodaku.log.registry.LogRecorder;
 import org.kyodaku.log.sequencer.Sequencer;
 import org.kyodaku.log.sequencer.SequencerConfig;
@@ -125,7 +126,13 @@ final class ServeCommand implements Callable<Integer> {
     }
     err.println("transparency log: " + logKey.verifierKey().vkey() + ", " + sequencer.size() + " entries");
     RegistryService registry =
-        new RegistryService(store, index, new LogRecorder(sequencer, logKey), Clock.systemUTC(), random);
+        new RegistryService(
+            store,
+            index,
+            new LogRecorder(sequencer, logKey),
+            new LogReceipts(sequencer),
+            Clock.systemUTC(),
+            random);
     Path tokenFile = data.resolve("admin.token");
     var admin = registry.bootstrapAdmin();
     if (admin.isPresent()) {

@@ -106,6 +106,19 @@ class ServeProcessTest {
       assertThat(check.path("work").asText()).isEqualTo(work);
       assertThat(check.path("grant").asText()).isEqualTo(grant);
 
+      // A receipt for the decision, verified offline with the log key alone; altered, refused.
+      Path receipts = dir.resolve("receipts");
+      var withReceipt = client(second.url(), admin, "check", "--licensee", lab, "--use", "train-ai", "--receipt-dir", receipts.toString(), art.toString());
+      assertThat(withReceipt.exit()).as(withReceipt.err()).isZero();
+      Path receipt = receipts.resolve("wave.png.receipt.json");
+      var good = CliContractTest.kyodaku("receipt", "verify", receipt.toString(), "--key", key);
+      assertThat(good.exit()).as(good.err()).isZero();
+      assertThat(good.out()).contains("verified: allow (grant), 2 log entries");
+      Path altered = Files.writeString(dir.resolve("altered.json"), Files.readString(receipt).replace(lab, lab.substring(0, lab.length() - 1) + "x"));
+      var bad = CliContractTest.kyodaku("receipt", "verify", altered.toString(), "--key", key);
+      assertThat(bad.exit()).isEqualTo(1);
+      assertThat(bad.err()).contains("receipt not verified");
+
       // After the kill, the log only grew from what was published before it.
       client(second.url(), creator, "work", "register", "--title", "二作目", Files.writeString(dir.resolve("b.png"), "b").toString());
       var verified = CliContractTest.kyodaku("log", "verify", "--json", "--server", second.url(), "--checkpoint", saved.toString(), "--key", key);

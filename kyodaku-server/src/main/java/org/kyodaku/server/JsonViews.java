@@ -14,6 +14,7 @@ import org.kyodaku.core.model.Grant;
 import org.kyodaku.core.model.Party;
 import org.kyodaku.core.model.Use;
 import org.kyodaku.core.model.Work;
+import org.kyodaku.core.registry.Receipt;
 import org.kyodaku.core.registry.RegistryService.RegisteredWork;
 import org.kyodaku.core.registry.Subject;
 
@@ -121,6 +122,31 @@ final class JsonViews {
     for (Evidence e : d.evidence()) {
       evidence.addObject().put("work", e.work()).put("algorithm", e.algorithm()).put("distance", e.distance());
     }
+    return o;
+  }
+
+  /**
+   * A receipt document (docs/receipts.md): the decision, the entries it rests on with their
+   * tlog-proofs, and the checkpoint they are all against.
+   */
+  ObjectNode receipt(Receipt r, Subject subject) {
+    ObjectNode o = json.createObjectNode();
+    o.put("type", Receipt.TYPE);
+    o.set("decision", decision(r.decision(), subject));
+    ArrayNode entries = o.putArray("entries");
+    for (Receipt.Entry e : r.entries()) {
+      entries
+          .addObject()
+          .put("role", e.role().label())
+          .put("id", e.id())
+          .put("index", e.index())
+          .put("entry", e.entry())
+          .put("proof", e.proof());
+    }
+    o.put("checkpoint", r.checkpoint());
+    strings(o.putArray("unlogged"), r.unlogged());
+    // Only an allow is fully provable today; a deny's "no grant" needs the verifiable map.
+    o.put("grantAbsence", r.decision().allowed() ? "not-applicable" : "not-proven");
     return o;
   }
 

@@ -24,6 +24,7 @@ import org.kyodaku.core.model.ValidationException;
 import org.kyodaku.core.model.WorkKind;
 import org.kyodaku.core.registry.Caller;
 import org.kyodaku.core.registry.Page;
+import org.kyodaku.core.registry.Receipt;
 import org.kyodaku.core.registry.RegistryException;
 import org.kyodaku.core.registry.RegistryService;
 import org.kyodaku.core.registry.RegistryService.BatchQuestion;
@@ -316,16 +317,24 @@ final class RegistryApi {
 
   private void decide(Context ctx) {
     Caller caller = caller(ctx);
-    RequestBody b = body(ctx, "licensee", "use", "at", "territory", "sha256", "fingerprints", "work");
+    RequestBody b = body(ctx, "licensee", "use", "at", "territory", "sha256", "fingerprints", "work", "receipt");
     Subject subject = subject(b, "");
+    if (b.bool("receipt", false)) {
+      Receipt r = registry.decideWithReceipts(caller, question(b), List.of(subject)).getFirst();
+      ObjectNode out = views.decision(r.decision(), subject);
+      out.set("receipt", views.receipt(r, subject));
+      send(ctx, 200, out);
+      return;
+    }
     Decision d = registry.decide(caller, question(b), subject);
     send(ctx, 200, views.decision(d, subject));
   }
 
   private void decideBatch(Context ctx) {
     Caller caller = caller(ctx);
-    String[] known = java.util.Arrays.copyOf(QUESTION_FIELDS, QUESTION_FIELDS.length + 1);
+    String[] known = java.util.Arrays.copyOf(QUESTION_FIELDS, QUESTION_FIELDS.length + 2);
     known[QUESTION_FIELDS.length] = "items";
+    known[QUESTION_FIELDS.length + 1] = "receipt";
     RequestBody b = body(ctx, known);
     BatchQuestion question = question(b);
     if (!b.has("items")) {
@@ -335,13 +344,22 @@ final class RegistryApi {
     for (RequestBody.Item item : b.items("items", RegistryService.MAX_BATCH)) {
       subjects.add(subject(item.object(Set.of("sha256", "fingerprints", "work")), item.path()));
     }
-    List<Decision> decisions = registry.decide(caller, question, subjects);
+    List<Receipt> receipts =
+        b.bool("receipt", false) ? registry.decideWithReceipts(caller, question, subjects) : List.of();
+    List<Decision> decisions =
+        receipts.isEmpty()
+            ? registry.decide(caller, question, subjects)
+            : receipts.stream().map(Receipt::decision).toList();
     ObjectNode out = json.createObjectNode();
     out.put("count", decisions.size());
     out.put("allowed", decisions.stream().filter(Decision::allowed).count());
     ArrayNode array = out.putArray("decisions");
     for (int i = 0; i < decisions.size(); i++) {
-      array.add(views.decision(decisions.get(i), subjects.get(i)).put("index", i));
+      ObjectNode d = views.decision(decisions.get(i), subjects.get(i)).put("index", i);
+      if (!receipts.isEmpty()) {
+        d.set("receipt", views.receipt(receipts.get(i), subjects.get(i)));
+      }
+      array.add(d);
     }
     send(ctx, 200, out);
   }

@@ -91,16 +91,17 @@ public final class JdbcRegistryStore implements RegistryStore {
   // ---- parties ------------------------------------------------------------------------------
 
   @Override
-  public void createParty(Party party, Credential credential) {
+  public void createParty(Party party, Credential credential, long logIndex) {
     tx(
         "create a party",
         c -> {
           try (PreparedStatement s =
-              c.prepareStatement("INSERT INTO parties (id, kind, name, created_at) VALUES (?, ?, ?, ?)")) {
+              c.prepareStatement("INSERT INTO parties (id, kind, name, created_at, log_index) VALUES (?, ?, ?, ?, ?)")) {
             s.setString(1, party.id());
             s.setString(2, party.kind().label());
             s.setString(3, party.name());
             s.setLong(4, micros(party.createdAt()));
+            setLogIndex(s, 5, logIndex);
             s.executeUpdate();
           }
           try (PreparedStatement s =
@@ -199,18 +200,19 @@ public final class JdbcRegistryStore implements RegistryStore {
   // ---- works --------------------------------------------------------------------------------
 
   @Override
-  public void createWork(Work work, List<Asset> assets) {
+  public void createWork(Work work, List<Asset> assets, long logIndex) {
     tx(
         "register a work",
         c -> {
           try (PreparedStatement s =
               c.prepareStatement(
-                  "INSERT INTO works (id, title, kind, owner_id, registered_at) VALUES (?, ?, ?, ?, ?)")) {
+                  "INSERT INTO works (id, title, kind, owner_id, registered_at, log_index) VALUES (?, ?, ?, ?, ?, ?)")) {
             s.setString(1, work.id());
             s.setString(2, work.title());
             s.setString(3, work.kind().label());
             s.setString(4, work.owner());
             s.setLong(5, micros(work.registeredAt()));
+            setLogIndex(s, 6, logIndex);
             s.executeUpdate();
           }
           try (PreparedStatement a =
@@ -400,15 +402,15 @@ public final class JdbcRegistryStore implements RegistryStore {
   // ---- grants -------------------------------------------------------------------------------
 
   @Override
-  public void createGrant(Grant grant) {
+  public void createGrant(Grant grant, long logIndex) {
     tx(
         "issue a grant",
         c -> {
           try (PreparedStatement s =
               c.prepareStatement(
                   "INSERT INTO grants (id, grantor_id, licensee_id, uses, all_works, valid_from,"
-                      + " valid_until, territories, terms_url, issued_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                      + " valid_until, territories, terms_url, issued_at, log_index)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, grant.id());
             s.setString(2, grant.grantor());
             s.setString(3, grant.licensee().orElse(null));
@@ -419,6 +421,7 @@ public final class JdbcRegistryStore implements RegistryStore {
             s.setString(8, String.join(",", grant.territories()));
             s.setString(9, grant.termsUrl().orElse(null));
             s.setLong(10, micros(grant.issuedAt()));
+            setLogIndex(s, 11, logIndex);
             s.executeUpdate();
           }
           if (!grant.works().isEmpty()) {
@@ -447,18 +450,19 @@ public final class JdbcRegistryStore implements RegistryStore {
   }
 
   @Override
-  public boolean revokeGrant(String grantId, Revocation revocation) {
+  public boolean revokeGrant(String grantId, Revocation revocation, long logIndex) {
     try {
       return tx(
           "revoke a grant",
           c -> {
             try (PreparedStatement s =
                 c.prepareStatement(
-                    "INSERT INTO revocations (grant_id, revoked_at, revoked_by, reason) VALUES (?, ?, ?, ?)")) {
+                    "INSERT INTO revocations (grant_id, revoked_at, revoked_by, reason, log_index) VALUES (?, ?, ?, ?, ?)")) {
               s.setString(1, grantId);
               s.setLong(2, micros(revocation.revokedAt()));
               s.setString(3, revocation.revokedBy());
               s.setString(4, revocation.reason().orElse(null));
+              setLogIndex(s, 5, logIndex);
               s.executeUpdate();
             }
             return true;
@@ -596,6 +600,45 @@ public final class JdbcRegistryStore implements RegistryStore {
 
   static Instant instant(long micros) {
     return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+
+  @Override
+  public Map<String, Long> logIndexes(Logged kind, Collection<String> ids) {
+    String table =
+        switch (kind) {
+          case PARTY -> "parties";
+          case WORK -> "works";
+          case GRANT -> "grants";
+          case REVOCATION -> "revocations";
+        };
+    String key = kind == Logged.REVOCATION ? "grant_id" : "id";
+    return tx(
+        "read log indexes",
+        c -> {
+          Map<String, Long> out = new HashMap<>();
+          for (List<String> chunk : chunks(ids)) {
+            try (PreparedStatement s =
+                c.prepareStatement(
+                    "SELECT " + key + ", log_index FROM " + table + " WHERE log_index IS NOT NULL AND "
+                        + key + " IN (" + marks(chunk.size()) + ")")) {
+              bind(s, 1, chunk);
+              try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                  out.put(r.getString(1), r.getLong(2));
+                }
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  private static void setLogIndex(PreparedStatement s, int i, long logIndex) throws SQLException {
+    if (logIndex < 0) {
+      s.setNull(i, Types.BIGINT);
+    } else {
+      s.setLong(i, logIndex);
+    }
   }
 
   private static Optional<Instant> optionalInstant(ResultSet r, int column) throws SQLException {

@@ -2,6 +2,7 @@ package org.kyodaku.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.time.Instant;
 import java.util.EnumSet;
@@ -23,6 +24,7 @@ import org.kyodaku.core.model.WorkKind;
 import org.kyodaku.core.registry.Credential;
 import org.kyodaku.core.registry.Page;
 import org.kyodaku.core.registry.RegistryException;
+import org.kyodaku.core.registry.RegistryStore;
 
 /**
  * What every store must do, run once against the embedded store and once against a real
@@ -194,6 +196,24 @@ abstract class RegistryStoreContract {
     store = new JdbcRegistryStore(Database.open(currentUrl(), 2));
     assertThat(store.findWork(w.id())).contains(w);
     assertThat(store.findGrant(g.id())).contains(g);
+  }
+
+  @Test
+  void logIndexes_factsWrittenWithIndexes_returnsThemAndOmitsUnlogged() {
+    Party owner = new Party("p_owner00001", PartyKind.RIGHTS_HOLDER, "Studio", T0);
+    store.createParty(owner, new Credential(hash(owner.id()), owner.id(), T0, Optional.empty()), 0);
+    Work logged = new Work("w_work0000001", "A", WorkKind.IMAGE, owner.id(), T0);
+    store.createWork(logged, List.of(Asset.ofSha256(Optional.empty(), SHA_A)), 1);
+    Work unlogged = work("w_work0000002", owner.id(), SHA_B);
+    Grant g = grant("g_grant000001", owner.id(), Optional.empty(), true, Set.of());
+    store.createGrant(g, 2);
+    store.revokeGrant(g.id(), new Revocation(T0.plusSeconds(1), owner.id(), Optional.empty()), 3);
+
+    assertThat(store.logIndexes(RegistryStore.Logged.PARTY, List.of(owner.id()))).containsExactly(entry(owner.id(), 0L));
+    assertThat(store.logIndexes(RegistryStore.Logged.WORK, List.of(logged.id(), unlogged.id(), "w_missing0001")))
+        .containsExactly(entry(logged.id(), 1L));
+    assertThat(store.logIndexes(RegistryStore.Logged.GRANT, List.of(g.id()))).containsExactly(entry(g.id(), 2L));
+    assertThat(store.logIndexes(RegistryStore.Logged.REVOCATION, List.of(g.id()))).containsExactly(entry(g.id(), 3L));
   }
 
   @Test

@@ -54,6 +54,7 @@ public final class RegistryService {
   private final RegistryStore store;
   private final NearMatcher matcher;
   private final ConsentLog log;
+  private final ReceiptSource receipts;
   private final Clock clock;
   private final RandomGenerator random;
   private final Ids ids;
@@ -82,9 +83,25 @@ public final class RegistryService {
       ConsentLog log,
       Clock clock,
       RandomGenerator random) {
+    this(store, matcher, log, ReceiptSource.NONE, clock, random);
+  }
+
+  /**
+   * @param log where acts are appended before they are stored
+   * @param receipts the same log, read back for the receipts of decisions
+   * @param random must be cryptographically strong: it makes tokens and ids
+   */
+  public RegistryService(
+      RegistryStore store,
+      NearMatcher matcher,
+      ConsentLog log,
+      ReceiptSource receipts,
+      Clock clock,
+      RandomGenerator random) {
     this.store = store;
     this.matcher = matcher;
     this.log = log;
+    this.receipts = receipts;
     this.clock = clock;
     this.random = random;
     this.ids = new Ids(random);
@@ -211,14 +228,15 @@ public final class RegistryService {
     return act(
         now -> {
           Party party = validated(() -> new Party(ids.next("p"), kind, name, now));
-          log.append(new ConsentLog.PartyCreated(author, party));
+          long index = log.append(new ConsentLog.PartyCreated(author, party));
           store.createParty(
               party,
               new Credential(
                   Tokens.hash(token),
                   party.id(),
                   now,
-                  expiresAt.map(e -> e.truncatedTo(ChronoUnit.MICROS))));
+                  expiresAt.map(e -> e.truncatedTo(ChronoUnit.MICROS))),
+              index);
           return new CreatedParty(party, token);
         });
   }
@@ -259,8 +277,8 @@ public final class RegistryService {
         now -> {
           Work work = validated(() -> new Work(ids.next("w"), title, kind, caller.id(), now));
           List<Conflict> conflicts = conflicts(caller.id(), assets);
-          log.append(new ConsentLog.WorkRegistered(work, List.copyOf(assets)));
-          store.createWork(work, assets);
+          long index = log.append(new ConsentLog.WorkRegistered(work, List.copyOf(assets)));
+          store.createWork(work, assets, index);
           matcher.register(work, assets);
           return new RegisteredWork(work, List.copyOf(assets), conflicts);
         });
@@ -313,8 +331,8 @@ public final class RegistryService {
                           request.termsUrl(),
                           now,
                           Optional.empty()));
-          log.append(new ConsentLog.GrantIssued(grant));
-          store.createGrant(grant);
+          long index = log.append(new ConsentLog.GrantIssued(grant));
+          store.createGrant(grant, index);
           return grant;
         });
   }
@@ -335,8 +353,8 @@ public final class RegistryService {
                 RegistryException.Kind.CONFLICT,
                 "grant " + grantId + " was already revoked at " + earlier.get().revokedAt());
           }
-          log.append(new ConsentLog.GrantRevoked(grantId, revocation));
-          if (!store.revokeGrant(grantId, revocation)) {
+          long index = log.append(new ConsentLog.GrantRevoked(grantId, revocation));
+          if (!store.revokeGrant(grantId, revocation, index)) {
             Instant when =
                 store
                     .findGrant(grantId)
@@ -383,11 +401,32 @@ public final class RegistryService {
     return decide(caller, batch, subjects, i -> "items[" + i + "].work");
   }
 
+  /**
+   * Decides every subject as {@link #decide(Caller, BatchQuestion, List)} does and gives each
+   * decision its receipt: the log entries it rests on with inclusion proofs against one signed
+   * checkpoint, taken while no act can run, so that it covers exactly the acts the decisions saw.
+   */
+  public List<Receipt> decideWithReceipts(
+      Caller caller, BatchQuestion batch, List<Subject> subjects) {
+    List<Receipt> out = new ArrayList<>();
+    decide(caller, batch, subjects, i -> "items[" + i + "].work", Optional.of(out));
+    return out;
+  }
+
   private List<Decision> decide(
       Caller caller,
       BatchQuestion batch,
       List<Subject> subjects,
       java.util.function.IntFunction<String> workField) {
+    return decide(caller, batch, subjects, workField, Optional.empty());
+  }
+
+  private List<Decision> decide(
+      Caller caller,
+      BatchQuestion batch,
+      List<Subject> subjects,
+      java.util.function.IntFunction<String> workField,
+      Optional<List<Receipt>> receiptsOut) {
     if (subjects.isEmpty()) {
       throw RegistryException.invalid("items", "name at least one item");
     }
@@ -410,7 +449,9 @@ public final class RegistryService {
             "at", "cannot decide for a future instant (" + at + "); the registry answers for now or the past");
       }
       watermark.accumulateAndGet(micros(at), Math::max);
-      return decideAt(batch, subjects, workField, at);
+      List<Decision> decisions = decideAt(batch, subjects, workField, at);
+      receiptsOut.ifPresent(out -> out.addAll(receipts(decisions)));
+      return decisions;
     } finally {
       order.readLock().unlock();
     }
@@ -477,6 +518,57 @@ public final class RegistryService {
         }
         case Subject.WorkRef w -> out.add(engine.decide(question, List.of(byId.get(w.workId())), grants));
       }
+    }
+    return out;
+  }
+
+  /** The receipts of {@code decisions}; runs under the read lock (see decideWithReceipts). */
+  private List<Receipt> receipts(List<Decision> decisions) {
+    ReceiptSource.LogView view = receipts.view();
+    Set<String> workIds = new LinkedHashSet<>();
+    Set<String> grantIds = new LinkedHashSet<>();
+    for (Decision d : decisions) {
+      d.work().ifPresent(workIds::add);
+      workIds.addAll(d.matchedWorks());
+      d.grant().ifPresent(grantIds::add);
+    }
+    Map<String, Long> works =
+        workIds.isEmpty() ? Map.of() : store.logIndexes(RegistryStore.Logged.WORK, workIds);
+    Map<String, Long> grants =
+        grantIds.isEmpty() ? Map.of() : store.logIndexes(RegistryStore.Logged.GRANT, grantIds);
+    Map<String, Long> revocations =
+        grantIds.isEmpty() ? Map.of() : store.logIndexes(RegistryStore.Logged.REVOCATION, grantIds);
+    Map<Long, ReceiptSource.ProvedEntry> proved = new java.util.HashMap<>();
+    List<Receipt> out = new ArrayList<>(decisions.size());
+    for (Decision d : decisions) {
+      List<Receipt.Entry> entries = new ArrayList<>();
+      List<String> unlogged = new ArrayList<>();
+      java.util.function.BiConsumer<Receipt.Role, String> add =
+          (role, id) -> {
+            Map<String, Long> indexes =
+                switch (role) {
+                  case GRANT -> grants;
+                  case WORK -> works;
+                  case REVOCATION -> revocations;
+                };
+            Long index = indexes.get(id);
+            if (index == null) {
+              if (role != Receipt.Role.REVOCATION) {
+                unlogged.add(id);
+              }
+              return;
+            }
+            ReceiptSource.ProvedEntry p = proved.computeIfAbsent(index, view::prove);
+            entries.add(new Receipt.Entry(role, id, index, p.entry(), p.proof()));
+          };
+      d.grant().ifPresent(g -> add.accept(Receipt.Role.GRANT, g));
+      // A grant revoked after the decision's instant still allowed it; the revocation says when.
+      d.grant().ifPresent(g -> add.accept(Receipt.Role.REVOCATION, g));
+      Set<String> matched = new LinkedHashSet<>();
+      d.work().ifPresent(matched::add);
+      matched.addAll(d.matchedWorks());
+      matched.forEach(w -> add.accept(Receipt.Role.WORK, w));
+      out.add(new Receipt(d, entries, view.checkpoint(), unlogged));
     }
     return out;
   }

@@ -19,8 +19,28 @@ import org.kyodaku.core.model.Work;
  */
 public interface RegistryStore extends AutoCloseable {
 
-  /** Adds a party together with its first credential. */
-  void createParty(Party party, Credential credential);
+  /** The log index stored for a fact that was not appended to a log ({@link ConsentLog#NONE}). */
+  long NOT_LOGGED = -1;
+
+  /** The facts whose transparency-log index the store keeps beside them, for receipts. */
+  enum Logged {
+    PARTY,
+    WORK,
+    GRANT,
+    /** Keyed by the revoked grant's id. */
+    REVOCATION
+  }
+
+  /** Adds a party together with its first credential, not logged. */
+  default void createParty(Party party, Credential credential) {
+    createParty(party, credential, NOT_LOGGED);
+  }
+
+  /**
+   * Adds a party together with its first credential; {@code logIndex} is the index of its log
+   * entry, or {@link #NOT_LOGGED}.
+   */
+  void createParty(Party party, Credential credential, long logIndex);
 
   Optional<Party> findParty(String id);
 
@@ -31,8 +51,13 @@ public interface RegistryStore extends AutoCloseable {
 
   Optional<Credential> findCredential(String tokenHash);
 
-  /** Adds a work and its assets. */
-  void createWork(Work work, List<Asset> assets);
+  /** Adds a work and its assets, not logged. */
+  default void createWork(Work work, List<Asset> assets) {
+    createWork(work, assets, NOT_LOGGED);
+  }
+
+  /** Adds a work and its assets, with the index of its log entry or {@link #NOT_LOGGED}. */
+  void createWork(Work work, List<Asset> assets, long logIndex);
 
   Optional<Work> findWork(String id);
 
@@ -56,8 +81,13 @@ public interface RegistryStore extends AutoCloseable {
    */
   void forEachFingerprint(String algorithm, java.util.function.BiConsumer<String, String> action);
 
-  /** Adds a grant; its works must exist. */
-  void createGrant(Grant grant);
+  /** Adds a grant, not logged; its works must exist. */
+  default void createGrant(Grant grant) {
+    createGrant(grant, NOT_LOGGED);
+  }
+
+  /** Adds a grant with the index of its log entry or {@link #NOT_LOGGED}; its works must exist. */
+  void createGrant(Grant grant, long logIndex);
 
   /** A grant with its revocation, if any. */
   Optional<Grant> findGrant(String id);
@@ -67,7 +97,24 @@ public interface RegistryStore extends AutoCloseable {
    *
    * @return false when the grant was already revoked (nothing changed)
    */
-  boolean revokeGrant(String grantId, Revocation revocation);
+  default boolean revokeGrant(String grantId, Revocation revocation) {
+    return revokeGrant(grantId, revocation, NOT_LOGGED);
+  }
+
+  /**
+   * Records a revocation, with the index of its log entry or {@link #NOT_LOGGED}, unless the grant
+   * already has one.
+   *
+   * @return false when the grant was already revoked (nothing changed)
+   */
+  boolean revokeGrant(String grantId, Revocation revocation, long logIndex);
+
+  /**
+   * The transparency-log index of each fact of kind {@code kind} among {@code ids} that was
+   * logged; ids that are unknown or were recorded without a log are absent. Revocations are keyed
+   * by their grant's id.
+   */
+  Map<String, Long> logIndexes(Logged kind, Collection<String> ids);
 
   /**
    * Grants in id order, with their revocations, where the party is grantor or licensee (or the

@@ -1,0 +1,83 @@
+package org.kyodaku.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code kyodaku receipt}: check decision receipts offline (docs/receipts.md). */
+@Command(
+    name = "receipt",
+    description = "Verify decision receipts offline (no server, no token).",
+    subcommands = {ReceiptCommand.Verify.class})
+final class ReceiptCommand {
+
+  @Command(
+      name = "verify",
+      description = {
+        "Verify a receipt written by kyodaku check --receipt-dir: the checkpoint is signed by KEY,",
+        "every entry is signed and included in that checkpoint's tree, and the entries are the",
+        "grant and work the decision names. Exit 0 only when everything verifies.",
+        "A deny receipt does not prove that no grant existed (not provable until the verifiable",
+        "map is published)."
+      })
+  static final class Verify implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RECEIPT", description = "A receipt file (*.receipt.json).")
+    Path receipt;
+
+    @Option(names = "--key", required = true, paramLabel = "KEY", description = "The log's verifier key line (GET /log/key), or a file holding it.")
+    String key;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      ReceiptVerifier verifier = new ReceiptVerifier(LogCommand.key(key));
+      String text;
+      try {
+        text = Files.readString(receipt, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw CliException.failure(receipt + ": cannot read: " + e.getMessage());
+      }
+      ReceiptVerifier.Verified v;
+      try {
+        v = verifier.verify(text);
+      } catch (CliException e) {
+        throw CliException.failure(receipt + ": " + e.getMessage());
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        out.println(
+            new ObjectMapper()
+                .createObjectNode()
+                .put("verified", true)
+                .put("decision", v.decision())
+                .put("basis", v.basis())
+                .put("entries", v.entries())
+                .put("origin", v.origin())
+                .put("size", v.treeSize())
+                .put("grantAbsence", v.decision().equals("allow") ? "not-applicable" : "not-proven"));
+      } else {
+        out.println(
+            "verified: " + v.decision() + " (" + v.basis() + "), " + v.entries() + " log entries included in "
+                + v.origin() + " at size " + v.treeSize());
+        if (!v.decision().equals("allow")) {
+          out.println("note: a deny receipt does not prove that no grant existed (not provable yet)");
+        }
+      }
+      out.flush();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,305 @@
+package org.kyodaku.cli;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.kyodaku.core.decision.DecisionEngine;
+import org.kyodaku.core.decision.Question;
+import org.kyodaku.core.model.Grant;
+import org.kyodaku.core.model.Revocation;
+import org.kyodaku.core.model.Use;
+import org.kyodaku.core.model.ValidationException;
+import org.kyodaku.core.model.Work;
+import org.kyodaku.core.model.WorkKind;
+import org.kyodaku.log.checkpoint.Checkpoint;
+import org.kyodaku.log.checkpoint.CheckpointException;
+import org.kyodaku.log.checkpoint.CheckpointVerifier;
+import org.kyodaku.log.checkpoint.SignedCheckpoint;
+import org.kyodaku.log.entry.EntryException;
+import org.kyodaku.log.entry.EntryParser;
+import org.kyodaku.log.entry.EntryVerifier;
+import org.kyodaku.log.entry.SignedEntry;
+import org.kyodaku.log.note.NoteException;
+import org.kyodaku.log.note.VerifierKey;
+import org.kyodaku.log.proof.ProofException;
+import org.kyodaku.log.proof.TlogProof;
+import org.kyodaku.log.proof.TlogProofVerifier;
+
+/**
+ * Verifies a receipt document ({@code kyodaku.org/receipt/v1}, docs/receipts.md) offline, against
+ * the log's verifier key only:
+ *
+ * <ol>
+ *   <li>the document is complete JSON of that type, with a decision, entries and a checkpoint;
+ *   <li>the checkpoint is signed by the log key (its origin is the key's name);
+ *   <li>each entry's tlog-proof ends in that same checkpoint, the entry is a canonical log entry
+ *       whose registry signature verifies under the log key, and the proof includes it at its
+ *       index in the checkpoint's tree;
+ *   <li>each entry is of its role's type and records the id it claims;
+ *   <li>an allow names a grant and a work with entries in the receipt, and the grant, as logged,
+ *       covers that work for the decision's licensee, use, instant and territory, by the same rule
+ *       the registry decides with ({@link DecisionEngine#covers}); a revocation in the receipt must
+ *       be later than the decision's instant;
+ *   <li>a deny that names a work has that work's registration entry. That a grant was absent is
+ *       not provable yet (no verifiable map); the result says so.
+ * </ol>
+ *
+ * The first failure is thrown as a {@link CliException} (exit 1) naming the part and quoting the
+ * expected and found values.
+ */
+final class ReceiptVerifier {
+  static final String TYPE = "kyodaku.org/receipt/v1";
+
+  /** What a verified receipt proves. */
+  record Verified(
+      String decision, String basis, int entries, String origin, long treeSize, boolean grantAbsenceProven) {}
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  private final VerifierKey key;
+  private final CheckpointVerifier checkpoints;
+  private final TlogProofVerifier proofs;
+  private final EntryVerifier entries;
+
+  ReceiptVerifier(VerifierKey key) {
+    this.key = key;
+    this.checkpoints = CheckpointVerifier.forLog(key);
+    this.proofs = new TlogProofVerifier(checkpoints);
+    this.entries = EntryVerifier.of(key, author -> Optional.empty());
+  }
+
+  private record Logged(String role, String id, SignedEntry entry) {}
+
+  Verified verify(String text) {
+    JsonNode receipt;
+    try {
+      receipt = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw fail("the receipt is not complete JSON (truncated?): " + e.getOriginalMessage());
+    }
+    if (receipt == null || !receipt.isObject()) {
+      throw fail("the receipt is not a JSON object (empty or truncated file?)");
+    }
+    String type = receipt.path("type").asText("");
+    if (!type.equals(TYPE)) {
+      throw fail("the receipt's type is \"" + type + "\", expected \"" + TYPE + "\"");
+    }
+    JsonNode decision = required(receipt, "decision", JsonNode::isObject, "an object");
+    JsonNode list = required(receipt, "entries", JsonNode::isArray, "an array");
+    String checkpoint = required(receipt, "checkpoint", JsonNode::isTextual, "a string").asText();
+
+    Checkpoint cp;
+    try {
+      cp = checkpoints.verify(checkpoint).checkpoint();
+    } catch (CheckpointException | NoteException e) {
+      throw fail("the receipt's checkpoint is not signed by the log key " + key.name() + ": " + e.getMessage());
+    }
+
+    List<Logged> logged = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      logged.add(entry(i, list.get(i), checkpoint, cp));
+    }
+
+    String verdict = text(decision, "decision.decision");
+    String basis = decision.path("basis").asText("");
+    switch (verdict) {
+      case "allow" -> verifyAllow(decision, logged);
+      case "deny" -> {
+        Optional<String> work = optText(decision, "work");
+        if (work.isPresent() && find(logged, "work", work.get()).isEmpty()
+            && !listed(receipt.path("unlogged"), work.get())) {
+          throw fail("the receipt has no registration entry for work " + work.get() + " that the deny names");
+        }
+      }
+      default -> throw fail("decision.decision is \"" + verdict + "\", expected allow or deny");
+    }
+    return new Verified(verdict, basis, logged.size(), cp.origin(), cp.size(), false);
+  }
+
+  private Logged entry(int i, JsonNode node, String checkpoint, Checkpoint cp) {
+    String where = "entries[" + i + "]";
+    if (!node.isObject()) {
+      throw fail(where + " is not an object");
+    }
+    String role = text(node, where + ".role");
+    String id = text(node, where + ".id");
+    String what = where + " (" + role + " " + id + ")";
+    byte[] bytes = text(node, where + ".entry").getBytes(StandardCharsets.UTF_8);
+    TlogProof proof;
+    try {
+      proof = TlogProof.parse(text(node, where + ".proof"));
+    } catch (ProofException e) {
+      throw fail(what + ": the proof is malformed: " + e.getMessage());
+    }
+    if (!proof.checkpoint().equals(checkpoint)) {
+      String size;
+      try {
+        size = "tree size " + SignedCheckpoint.parse(proof.checkpoint()).checkpoint().size();
+      } catch (CheckpointException e) {
+        size = "an unreadable checkpoint";
+      }
+      throw fail(what + ": the proof is for " + size + ", not the receipt's checkpoint of size " + cp.size()
+          + " (a proof from another receipt or another log state)");
+    }
+    if (node.has("index") && node.path("index").asLong(-1) != proof.index()) {
+      throw fail(what + ": index " + node.path("index") + ", but the proof is for index " + proof.index());
+    }
+    SignedEntry entry;
+    try {
+      entry = EntryParser.parse(bytes);
+      entries.verify(entry);
+    } catch (EntryException e) {
+      throw fail(what + ": the entry was altered (it is not the entry the registry signed): " + e.getMessage());
+    }
+    try {
+      proofs.verify(proof, bytes);
+    } catch (ProofException e) {
+      throw fail(what + ": the entry is not in the log at index " + proof.index() + ": " + e.getMessage());
+    }
+    if (!entry.entry().type().equals(role)) {
+      throw fail(what + ": the entry is of type " + entry.entry().type() + ", expected " + role);
+    }
+    Object recorded = entry.entry().body().get(role.equals("revocation") ? "grant" : "id");
+    if (!id.equals(recorded)) {
+      throw fail(what + ": the entry records " + recorded + ", not " + id);
+    }
+    return new Logged(role, id, entry);
+  }
+
+  private void verifyAllow(JsonNode decision, List<Logged> logged) {
+    String grantId = optText(decision, "grant").orElseThrow(() -> fail("an allow must name its grant (decision.grant)"));
+    String workId = optText(decision, "work").orElseThrow(() -> fail("an allow must name its work (decision.work)"));
+    Logged g = find(logged, "grant", grantId)
+        .orElseThrow(() -> fail("the receipt has no entry for grant " + grantId + " that the allow rests on"));
+    Logged w = find(logged, "work", workId)
+        .orElseThrow(() -> fail("the receipt has no registration entry for work " + workId + " that the allow rests on"));
+    Optional<Revocation> revocation = find(logged, "revocation", grantId).map(r -> revocation(r.entry()));
+    Question question;
+    Grant grant;
+    Work work;
+    try {
+      question = new Question(
+          text(decision, "decision.licensee"),
+          Use.parse("use", text(decision, "decision.use")),
+          Instant.parse(text(decision, "decision.at")),
+          optText(decision, "territory"));
+      grant = grant(g.entry(), revocation);
+      work = work(w.entry());
+    } catch (ValidationException | DateTimeParseException | ClassCastException e) {
+      throw fail("the decision or its entries cannot be read: " + e.getMessage());
+    }
+    if (!DecisionEngine.covers(grant, work, question)) {
+      throw fail("grant " + grantId + " as logged does not cover work " + workId + " for " + question.licensee()
+          + ", " + question.use().label() + " at " + question.at() + question.territory().map(t -> " in " + t).orElse("")
+          + " (grantor " + grant.grantor() + ", licensee " + grant.licensee().orElse(Grant.EVERYONE)
+          + ", uses " + grant.uses() + ", " + (grant.allWorks() ? "all works" : "works " + grant.works())
+          + ", valid from " + grant.validFrom() + grant.validUntil().map(u -> " until " + u).orElse("")
+          + revocation.map(r -> ", revoked at " + r.revokedAt()).orElse("")
+          + ", owner of the work " + work.owner() + ")");
+    }
+  }
+
+  private static Grant grant(SignedEntry signed, Optional<Revocation> revocation) {
+    Map<String, Object> b = signed.entry().body();
+    Set<Use> uses = EnumSet.noneOf(Use.class);
+    strings(b.get("uses")).forEach(u -> uses.add(Use.parse("uses", u)));
+    String licensee = (String) b.get("licensee");
+    return new Grant(
+        (String) b.get("id"),
+        (String) b.get("grantor"),
+        licensee.equals(Grant.EVERYONE) ? Optional.empty() : Optional.of(licensee),
+        uses,
+        Boolean.TRUE.equals(b.get("allWorks")),
+        new LinkedHashSet<>(strings(b.get("works"))),
+        Instant.parse((String) b.get("validFrom")),
+        Optional.ofNullable((String) b.get("validUntil")).map(Instant::parse),
+        new LinkedHashSet<>(strings(b.get("territories"))),
+        Optional.ofNullable((String) b.get("termsUrl")),
+        signed.entry().at(),
+        revocation);
+  }
+
+  private static Work work(SignedEntry signed) {
+    Map<String, Object> b = signed.entry().body();
+    return new Work(
+        (String) b.get("id"),
+        (String) b.get("title"),
+        WorkKind.parse("kind", (String) b.get("kind")),
+        (String) b.get("owner"),
+        signed.entry().at());
+  }
+
+  private static Revocation revocation(SignedEntry signed) {
+    Map<String, Object> b = signed.entry().body();
+    return new Revocation(
+        Instant.parse((String) b.get("revokedAt")),
+        signed.entry().author(),
+        Optional.ofNullable((String) b.get("reason")));
+  }
+
+  private static List<String> strings(Object value) {
+    List<String> out = new ArrayList<>();
+    if (value instanceof List<?> list) {
+      list.forEach(v -> out.add((String) v));
+    }
+    return out;
+  }
+
+  private static Optional<Logged> find(List<Logged> logged, String role, String id) {
+    return logged.stream().filter(l -> l.role().equals(role) && l.id().equals(id)).findFirst();
+  }
+
+  private static boolean listed(JsonNode array, String id) {
+    for (JsonNode n : array) {
+      if (n.asText().equals(id)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static JsonNode required(JsonNode o, String field, java.util.function.Predicate<JsonNode> ok, String kind) {
+    JsonNode n = o.get(field);
+    if (n == null) {
+      throw fail("the receipt has no \"" + field + "\" (truncated?)");
+    }
+    if (!ok.test(n)) {
+      throw fail("the receipt's \"" + field + "\" is not " + kind);
+    }
+    return n;
+  }
+
+  private static String text(JsonNode o, String path) {
+    JsonNode n = o.get(path.substring(path.lastIndexOf('.') + 1));
+    if (n == null || !n.isTextual()) {
+      throw fail(path + " is missing or not a string");
+    }
+    return n.asText();
+  }
+
+  private static Optional<String> optText(JsonNode o, String field) {
+    JsonNode n = o.get(field);
+    return n == null || n.isNull() ? Optional.empty() : Optional.of(n.asText());
+  }
+
+  private static CliException fail(String message) {
+    return CliException.failure("receipt not verified: " + message);
+  }
+}

@@ -1,0 +1,38 @@
+package org.kyodaku.core.registry;
+
+/**
+ * Where receipts get their proofs: the transparency log, as the registry sees it when it answers a
+ * decision. Implemented by kyodaku-log from the sequencer's tiles and signed checkpoint.
+ *
+ * <p>The registry opens one {@link LogView} per batch of decisions while it holds the read lock
+ * that keeps acts out, so the checkpoint of the view covers exactly the acts the decisions saw
+ * (every act is appended before it is stored, under the write lock: ADR 0007).
+ */
+public interface ReceiptSource {
+  /** An entry of the log with its inclusion proof. */
+  record ProvedEntry(long index, String entry, String proof) {}
+
+  /** The log at one signed checkpoint. */
+  interface LogView {
+    /** The signed checkpoint (C2SP signed note) every proof of this view is against. */
+    String checkpoint();
+
+    /**
+     * The entry at {@code index} (canonical JSON, UTF-8) and its {@code c2sp.org/tlog-proof@v1}
+     * document against {@link #checkpoint()}.
+     *
+     * @throws RegistryException UNAVAILABLE when the log cannot be read
+     */
+    ProvedEntry prove(long index);
+  }
+
+  /** A registry without a log: asking for receipts is refused. */
+  ReceiptSource NONE =
+      () -> {
+        throw RegistryException.invalid(
+            "receipt", "this registry keeps no transparency log, so it cannot give receipts");
+      };
+
+  /** The log at its latest signed checkpoint. */
+  LogView view();
+}

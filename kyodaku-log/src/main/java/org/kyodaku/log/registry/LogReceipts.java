@@ -1,0 +1,65 @@
+package org.kyodaku.log.registry;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.kyodaku.core.registry.ReceiptSource;
+import org.kyodaku.core.registry.RegistryException;
+import org.kyodaku.log.checkpoint.SignedCheckpoint;
+import org.kyodaku.log.merkle.MerkleTree;
+import org.kyodaku.log.proof.TlogProof;
+import org.kyodaku.log.sequencer.Sequencer;
+import org.kyodaku.log.tiles.EntryBundle;
+import org.kyodaku.log.tiles.TilePaths;
+import org.kyodaku.log.tiles.TileReader;
+
+/**
+ * Receipts' proofs from the sequencer's directory: the published signed checkpoint, the entry read
+ * back from its entry bundle, and the inclusion proof computed from the hash tiles of the tree the
+ * checkpoint covers, written as a {@code c2sp.org/tlog-proof@v1} document (docs/receipts.md).
+ */
+public final class LogReceipts implements ReceiptSource {
+  private final Sequencer sequencer;
+
+  public LogReceipts(Sequencer sequencer) {
+    this.sequencer = sequencer;
+  }
+
+  @Override
+  public LogView view() {
+    // One read of the published checkpoint: its text and its size cannot disagree.
+    String checkpoint = sequencer.checkpoint();
+    long size = SignedCheckpoint.parse(checkpoint).checkpoint().size();
+    MerkleTree tree = sequencer.tree(size);
+    TileReader tiles = sequencer.reader();
+    return new LogView() {
+      @Override
+      public String checkpoint() {
+        return checkpoint;
+      }
+
+      @Override
+      public ProvedEntry prove(long index) {
+        if (index < 0 || index >= size) {
+          throw unavailable(
+              "log entry " + index + " is not covered by the checkpoint of size " + size, null);
+        }
+        String path = TilePaths.entryBundleFor(index, size);
+        byte[] entry;
+        try {
+          EntryBundle bundle = EntryBundle.parse(tiles.read(path));
+          entry = bundle.entry((int) (index % TilePaths.TILE_WIDTH));
+        } catch (IOException | RuntimeException e) {
+          throw unavailable("cannot read log entry " + index + " from " + path + ": " + e.getMessage(), e);
+        }
+        TlogProof proof =
+            TlogProof.of(index, tree.inclusionProof(index, size).hashes(), checkpoint);
+        return new ProvedEntry(index, new String(entry, StandardCharsets.UTF_8), proof.format());
+      }
+    };
+  }
+
+  private static RegistryException unavailable(String message, Throwable cause) {
+    return new RegistryException(RegistryException.Kind.UNAVAILABLE, Optional.empty(), message, cause);
+  }
+}
