@@ -119,7 +119,12 @@ final class ServeCommand implements Callable<Integer> {
     Sequencer sequencer;
     try {
       logKey = LogKeys.loadOrCreate(data.resolve("log.key"), logOrigin, random);
-      sequencer = Sequencer.open(data.resolve("log"), SequencerConfig.of(logKey));
+      // Group commit: each batch takes whatever is queued, without waiting for more. Acts are
+      // recorded one at a time, so waiting for company would only add latency.
+      sequencer =
+          Sequencer.open(
+              data.resolve("log"),
+              SequencerConfig.of(logKey).withBatching(SequencerConfig.DEFAULT_MAX_BATCH_SIZE, java.time.Duration.ZERO));
     } catch (IOException | RuntimeException e) {
       store.close();
       throw CliException.failure("cannot open the transparency log in " + data.resolve("log") + ": " + e.getMessage());

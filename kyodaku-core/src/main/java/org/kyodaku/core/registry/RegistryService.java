@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.random.RandomGenerator;
 import org.kyodaku.core.decision.Decision;
 import org.kyodaku.core.decision.DecisionEngine;
@@ -38,11 +36,12 @@ import org.kyodaku.core.model.WorkKind;
  * microseconds, the precision both stores keep, so that a value read back equals the one written.
  *
  * <p>Answers must be reproducible "as of" their instant, so acts and decisions are put in one
- * order: every act (registration, grant, revocation) gets an instant strictly later than every
- * instant already answered or recorded, and runs with its store write under a write lock; every
- * decision runs under the read lock. A decision therefore sees exactly the acts recorded at or
- * before its instant, now and when asked again later. This orders one server process; several
- * replicas writing one database need the log's sequencer (transparency-log issue).
+ * order: acts (registration, grant, revocation) run one at a time, each with an instant strictly
+ * later than every instant already answered or recorded; a decision answers as of an instant at
+ * which every act is either fully stored or not yet begun (just before an act being recorded), and
+ * no later act can take that instant. A decision therefore sees exactly the acts recorded at or
+ * before its instant, now and when asked again later, and never waits for an act's log write.
+ * This orders one server process; several replicas writing one database need the log's sequencer.
  */
 public final class RegistryService {
   /** Most items one batch decision may hold. */
@@ -139,8 +138,17 @@ public final class RegistryService {
   public record BatchQuestion(
       String licensee, Use use, Optional<Instant> at, Optional<String> territory) {}
 
-  private final ReentrantReadWriteLock order = new ReentrantReadWriteLock(true);
-  private final AtomicLong watermark = new AtomicLong(Long.MIN_VALUE);
+  /** Acts one at a time: the log's order is the instants' order, and a lost race is never logged. */
+  private final java.util.concurrent.locks.ReentrantLock acts = new java.util.concurrent.locks.ReentrantLock(true);
+
+  /** Guards the two fields below; held only for a few instructions, never during I/O. */
+  private final Object order = new Object();
+
+  /** The largest instant handed to an act or answered by a decision, in microseconds. */
+  private long lastInstant = Long.MIN_VALUE;
+
+  /** The instant of the act being recorded (in the log, not yet in the store), if any. */
+  private long inFlight = Long.MIN_VALUE;
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -154,14 +162,66 @@ public final class RegistryService {
     return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
   }
 
-  /** Runs an act under the write lock with an instant later than any already used. */
+  /**
+   * Runs an act with an instant later than any already used. Decisions do not wait for it: while
+   * it is being recorded they answer as of the instant just before it, and it becomes visible to
+   * the first decision after it is acknowledged.
+   */
   private <T> T act(java.util.function.Function<Instant, T> body) {
-    order.writeLock().lock();
+    acts.lock();
     try {
-      long t = watermark.accumulateAndGet(micros(now()), (last, n) -> Math.max(n, last + 1));
-      return body.apply(instant(t));
+      long t;
+      synchronized (order) {
+        t = Math.max(micros(now()), lastInstant + 1);
+        lastInstant = t;
+        inFlight = t;
+      }
+      try {
+        return body.apply(instant(t));
+      } finally {
+        synchronized (order) {
+          inFlight = Long.MIN_VALUE;
+          order.notifyAll();
+        }
+      }
     } finally {
-      order.writeLock().unlock();
+      acts.unlock();
+    }
+  }
+
+  /**
+   * The instant a decision answers for: {@code requested}, or "now" — the later of the clock and
+   * the last acknowledged act, but before an act still being recorded. Every act at or before the
+   * returned instant is in the store, and no later act can take it, so the answer is the same
+   * whenever it is asked again as of that instant.
+   */
+  private Instant decisionInstant(Optional<Instant> requested) {
+    synchronized (order) {
+      long now = Math.max(micros(now()), lastInstant);
+      long at;
+      if (requested.isEmpty()) {
+        at = inFlight == Long.MIN_VALUE ? now : Math.min(now, inFlight - 1);
+      } else {
+        at = micros(requested.get().truncatedTo(ChronoUnit.MICROS));
+        if (at > now) {
+          throw RegistryException.invalid(
+              "at",
+              "cannot decide for a future instant ("
+                  + requested.get()
+                  + "); the registry answers for now or the past");
+        }
+        // An act at or before the asked instant is being recorded: wait until it is stored.
+        while (inFlight != Long.MIN_VALUE && inFlight <= at) {
+          try {
+            order.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RegistryException(RegistryException.Kind.UNAVAILABLE, "interrupted");
+          }
+        }
+      }
+      lastInstant = Math.max(lastInstant, at);
+      return instant(at);
     }
   }
 
@@ -438,23 +498,10 @@ public final class RegistryService {
       throw RegistryException.forbidden("a licensee may ask decisions only for itself (" + caller.id() + ")");
     }
     requireLicensee("licensee", batch.licensee());
-    order.readLock().lock();
-    try {
-      // "Now" is the later of the clock and the last act's instant, so an act acknowledged a
-      // moment ago is always visible to the next decision.
-      Instant now = instant(Math.max(micros(now()), watermark.get()));
-      Instant at = batch.at().map(t -> t.truncatedTo(ChronoUnit.MICROS)).orElse(now);
-      if (at.isAfter(now)) {
-        throw RegistryException.invalid(
-            "at", "cannot decide for a future instant (" + at + "); the registry answers for now or the past");
-      }
-      watermark.accumulateAndGet(micros(at), Math::max);
-      List<Decision> decisions = decideAt(batch, subjects, workField, at);
-      receiptsOut.ifPresent(out -> out.addAll(receipts(decisions)));
-      return decisions;
-    } finally {
-      order.readLock().unlock();
-    }
+    Instant at = decisionInstant(batch.at());
+    List<Decision> decisions = decideAt(batch, subjects, workField, at);
+    receiptsOut.ifPresent(out -> out.addAll(receipts(decisions)));
+    return decisions;
   }
 
   private List<Decision> decideAt(

@@ -1,0 +1,94 @@
+package org.kyodaku.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kyodaku.core.decision.Basis;
+import org.kyodaku.core.decision.Decision;
+import org.kyodaku.core.model.Asset;
+import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.PartyKind;
+import org.kyodaku.core.model.Use;
+import org.kyodaku.core.model.WorkKind;
+import org.kyodaku.core.registry.ConsentLog;
+import org.kyodaku.core.registry.NearMatcher;
+import org.kyodaku.core.registry.RegistryService;
+import org.kyodaku.core.registry.RegistryService.BatchQuestion;
+import org.kyodaku.core.registry.RegistryService.GrantRequest;
+import org.kyodaku.core.registry.Subject;
+
+/**
+ * Decisions never wait for an act's log write, and still answer reproducibly: while a grant is
+ * being written to the log, decisions answer as of just before it; once it is acknowledged, the
+ * next decision sees it; asked again as of the earlier instant, the answer is unchanged.
+ */
+class ActOrderingTest {
+  @TempDir Path dir;
+
+  /** A log whose grant appends wait until released; other appends pass. */
+  static final class GatedLog implements ConsentLog {
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    long next;
+
+    @Override
+    public synchronized long append(Act act) {
+      if (act instanceof GrantIssued) {
+        entered.countDown();
+        try {
+          release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return next++;
+    }
+  }
+
+  @Test
+  void decide_whileGrantIsBeingLogged_answersBeforeItWithoutWaiting() throws Exception {
+    GatedLog log = new GatedLog();
+    try (JdbcRegistryStore store = new JdbcRegistryStore(Database.open(Database.embeddedUrl(dir), 4))) {
+      RegistryService registry = new RegistryService(store, NearMatcher.NONE, log, Clock.systemUTC(), new SecureRandom());
+      var admin = registry.authenticate(registry.bootstrapAdmin().orElseThrow().token());
+      var creator = registry.authenticate(registry.createParty(admin, PartyKind.CREATOR, "作者", Optional.empty()).token());
+      String lab = registry.createParty(admin, PartyKind.LICENSEE, "Lab", Optional.empty()).party().id();
+      String sha = "c".repeat(64);
+      var work = registry.registerWork(creator, "作品", WorkKind.IMAGE, List.of(Asset.ofSha256(Optional.empty(), sha))).work();
+      BatchQuestion q = new BatchQuestion(lab, Use.TRAIN_AI, Optional.empty(), Optional.empty());
+      Subject content = new Subject.Content(Fingerprint.sha256(sha));
+
+      // Own threads: the common pool may have a single thread on a 2-core machine.
+      var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+      CompletableFuture<?> granting = CompletableFuture.runAsync(() -> registry.grant(creator,
+          new GrantRequest(Optional.of(lab), EnumSet.of(Use.TRAIN_AI), false, Set.of(work.id()),
+              Optional.empty(), Optional.empty(), Set.of(), Optional.empty())), threads);
+      assertThat(log.entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+      Decision during = CompletableFuture.supplyAsync(() -> registry.decide(admin, q, content), threads).get(5, TimeUnit.SECONDS);
+      assertThat(during.basis()).isEqualTo(Basis.NO_GRANT);
+
+      log.release.countDown();
+      granting.get(10, TimeUnit.SECONDS);
+      Decision after = registry.decide(admin, q, content);
+      assertThat(after.basis()).isEqualTo(Basis.GRANT);
+      assertThat(after.question().at()).isAfter(during.question().at());
+
+      Decision again = registry.decide(admin,
+          new BatchQuestion(lab, Use.TRAIN_AI, Optional.of(during.question().at()), Optional.empty()), content);
+      assertThat(again.basis()).isEqualTo(Basis.NO_GRANT);
+      threads.shutdownNow();
+    }
+  }
+}
