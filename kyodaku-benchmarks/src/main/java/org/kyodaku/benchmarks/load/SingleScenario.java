@@ -1,0 +1,178 @@
+package org.kyodaku.benchmarks.load;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import org.kyodaku.benchmarks.Fixtures;
+
+/**
+ * Open loop on {@code POST /decisions}: request {@code i} is due at {@code start + i / rate} and is
+ * sent then, whether or not earlier ones have been answered. Its latency is measured from that
+ * intended instant, not from when it actually left, so a server (or client) stall shows up in
+ * every request it delayed instead of hiding as one slow sample: no coordinated omission. The run
+ * gives up, and says so, when more than {@code maxInFlight} requests are open at once.
+ */
+final class SingleScenario {
+  private static final int BODIES = 4096;
+
+  /** What the measured phase saw. */
+  record Result(
+      int scheduled, int sent, long ok, long allowed, long errors, boolean overloaded,
+      double sendSeconds, double seconds, Latencies latencies, String firstError, Latencies writes,
+      long[] maxPerSecondNanos) {
+    /** Requests answered per second, from the first due instant to the last answer. */
+    double achievedRate() {
+      return ok / seconds;
+    }
+  }
+
+  private final HttpClient http;
+  private final Api api;
+  private final LoadOptions o;
+  private final Catalogue catalogue;
+  private final List<HttpRequest> requests = new ArrayList<>();
+
+  SingleScenario(HttpClient http, Api api, LoadOptions o, Catalogue catalogue) {
+    this.http = http;
+    this.api = api;
+    this.o = o;
+    this.catalogue = catalogue;
+    SplittableRandom random = new SplittableRandom(o.seed() + 1);
+    for (int i = 0; i < BODIES; i++) {
+      String hex =
+          random.nextDouble() < o.registeredShare()
+              ? Fixtures.registered(random.nextInt(catalogue.fingerprints()))
+              : Fixtures.unregistered(-(o.seed() * 1_000_000L + i + 1));
+      String json =
+          "{\"licensee\":\"" + catalogue.licenseeId()
+              + "\",\"use\":\"train-genai\",\"territory\":\"JP\",\"sha256\":\"" + hex + "\"}";
+      requests.add(api.post("/decisions", catalogue.licenseeToken(), json.getBytes(StandardCharsets.UTF_8)));
+    }
+  }
+
+  /** Sends at the configured rate for the warm-up time; nothing is kept. */
+  void warmUp() throws InterruptedException {
+    phase(o.singleWarmup().toSeconds(), 0);
+  }
+
+  /** The measured phase, at the configured rate. */
+  Result measure() throws InterruptedException {
+    return phase(o.singleDuration().toSeconds(), o.writesPerSecond());
+  }
+
+  private Result phase(long seconds, int writesPerSecond) throws InterruptedException {
+    int scheduled = (int) Math.min(Integer.MAX_VALUE - 8, seconds * o.rate());
+    long[] latency = new long[scheduled];
+    Arrays.fill(latency, -1);
+    AtomicInteger inFlight = new AtomicInteger();
+    AtomicLong ok = new AtomicLong();
+    AtomicLong allowed = new AtomicLong();
+    AtomicLong errors = new AtomicLong();
+    AtomicLong lastAnswer = new AtomicLong();
+    AtomicReference<String> firstError = new AtomicReference<>("");
+    double period = 1e9 / o.rate();
+    long start = System.nanoTime() + 20_000_000L;
+    boolean overloaded = false;
+    int sent = 0;
+    Writer writer = new Writer(writesPerSecond, start, start + seconds * 1_000_000_000L);
+    Thread writes = Thread.ofPlatform().name("single-writer").start(writer);
+    for (int i = 0; i < scheduled; i++) {
+      long due = start + (long) (i * period);
+      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+        LockSupport.parkNanos(wait);
+      }
+      if (inFlight.get() >= o.maxInFlight()) {
+        overloaded = true;
+        break;
+      }
+      inFlight.incrementAndGet();
+      sent++;
+      int index = i;
+      http.sendAsync(requests.get(i % requests.size()), HttpResponse.BodyHandlers.ofString())
+          .whenComplete(
+              (r, e) -> {
+                long now = System.nanoTime();
+                if (e != null || r.statusCode() != 200) {
+                  errors.incrementAndGet();
+                  firstError.compareAndSet("", e != null ? e.toString() : r.statusCode() + ": " + r.body());
+                } else {
+                  latency[index] = now - due;
+                  ok.incrementAndGet();
+                  if (r.body().contains("\"decision\":\"allow\"")) {
+                    allowed.incrementAndGet();
+                  }
+                }
+                lastAnswer.accumulateAndGet(now, Math::max);
+                inFlight.decrementAndGet();
+              });
+    }
+    double sendSeconds = (System.nanoTime() - start) / 1e9;
+    writer.stop = true;
+    writes.join();
+    long waitUntil = System.nanoTime() + o.timeout().toNanos() + 1_000_000_000L;
+    while (inFlight.get() > 0 && System.nanoTime() < waitUntil) {
+      Thread.sleep(5);
+    }
+    long[] answered = Arrays.stream(latency).filter(v -> v >= 0).toArray();
+    // The worst latency of the requests due in each second: shows whether the tail is a few
+    // stalls (a pause, a lock) or spread evenly (a saturated server).
+    long[] maxPerSecond = new long[(int) Math.max(1, seconds)];
+    for (int i = 0; i < scheduled; i++) {
+      int second = (int) Math.min(maxPerSecond.length - 1, i / o.rate());
+      maxPerSecond[second] = Math.max(maxPerSecond[second], latency[i]);
+    }
+    return new Result(
+        scheduled, sent, ok.get(), allowed.get(), errors.get(), overloaded, sendSeconds,
+        (Math.max(lastAnswer.get(), start) - start) / 1e9, new Latencies(answered, answered.length),
+        firstError.get(), new Latencies(writer.nanos, writer.done), maxPerSecond);
+  }
+
+  /** Registers {@code perSecond} one-asset works per second, one at a time, until the end. */
+  private final class Writer implements Runnable {
+    final long[] nanos;
+    final int perSecond;
+    final long start;
+    final long end;
+    volatile boolean stop;
+    int done;
+
+    Writer(int perSecond, long start, long end) {
+      this.perSecond = perSecond;
+      this.start = start;
+      this.end = end;
+      this.nanos = new long[(int) Math.max(0, (end - start) / 1_000_000_000L * perSecond)];
+    }
+
+    @Override
+    public void run() {
+      for (int i = 0; i < nanos.length && !stop; i++) {
+        long due = start + (long) (i * 1e9 / perSecond);
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+          LockSupport.parkNanos(wait);
+        }
+        if (System.nanoTime() >= end || stop) {
+          return;
+        }
+        long sent = System.nanoTime();
+        try {
+          Catalogue.registerExtra(api, catalogue.ownerToken(), o.seed() * 1_000_000L + i);
+          nanos[done++] = System.nanoTime() - sent;
+        } catch (java.io.IOException e) {
+          return;
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+}
