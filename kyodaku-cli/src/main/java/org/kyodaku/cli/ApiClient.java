@@ -68,7 +68,9 @@ final class ApiClient {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (ConnectException e) {
       throw CliException.failure(
-          "cannot reach the Kyodaku server at " + server + " (is `kyodaku serve` running? set --server or KYODAKU_SERVER)");
+          japanese
+              ? "Kyodaku サーバー " + server + " に接続できません（kyodaku serve は起動していますか？ --server か KYODAKU_SERVER で指定できます）"
+              : "cannot reach the Kyodaku server at " + server + " (is `kyodaku serve` running? set --server or KYODAKU_SERVER)");
     } catch (IOException e) {
       throw CliException.failure("request to " + server + path + " failed: " + e.getMessage());
     } catch (InterruptedException e) {
@@ -84,7 +86,11 @@ final class ApiClient {
     }
     if (response.statusCode() >= 400) {
       String detail = body.path("detail").asText(body.path("title").asText("HTTP " + response.statusCode()));
-      throw CliException.failure(detail + " (HTTP " + response.statusCode() + ")");
+      // The server's title follows Accept-Language; in Japanese it leads, so a Japanese reader
+      // learns what went wrong before the English detail that quotes the values.
+      String title = body.path("title").asText("");
+      String lead = japanese && !title.isEmpty() && !title.equals(detail) ? title + ": " : "";
+      throw CliException.failure(lead + detail + " (HTTP " + response.statusCode() + ")");
     }
     return body;
   }

@@ -32,7 +32,10 @@ final class ClientOptions {
   ApiClient client() {
     if (token == null || token.isBlank()) {
       throw CliException.usage(
-          "no token: pass --token or set KYODAKU_TOKEN (the first admin's token is in kyodaku-data/admin.token)");
+          text.japanese()
+              ? "トークンがありません: --token を指定するか KYODAKU_TOKEN を設定してください"
+                  + "（最初の管理者のトークンは kyodaku-data/admin.token にあります）"
+              : "no token: pass --token or set KYODAKU_TOKEN (the first admin's token is in kyodaku-data/admin.token)");
     }
     return new ApiClient(mapper, server, Optional.of(token.strip()), text.japanese());
   }

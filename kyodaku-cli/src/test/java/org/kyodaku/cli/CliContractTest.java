@@ -235,6 +235,17 @@ class CliContractTest {
   }
 
   @Test
+  void serverError_japaneseLocale_leadsWithTheJapaneseTitle() {
+    var japanese = new ApiClient(JSON, server.baseUrl(), java.util.Optional.of("kyo_unknown"), true);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> japanese.get("/me"))
+        .isInstanceOf(CliException.class)
+        .hasMessage("認証が必要です: the bearer token is unknown (HTTP 401)");
+    var english = new ApiClient(JSON, server.baseUrl(), java.util.Optional.of("kyo_unknown"), false);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> english.get("/me"))
+        .hasMessage("the bearer token is unknown (HTTP 401)");
+  }
+
+  @Test
   void hash_files_printsSha256PerFileOffline() throws Exception {
     Path abc = file("abc.txt", "abc");
     Run run = kyodaku("hash", "--json", abc.toString());
