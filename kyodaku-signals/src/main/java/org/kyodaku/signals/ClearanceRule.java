@@ -35,9 +35,10 @@ public final class ClearanceRule {
 
   /**
    * Applies the rule to a registry basis (the decision's, {@code grant} exactly when it allowed)
-   * for {@code use}.
+   * for {@code use}. Package-private: outside callers must hand over the registry's {@link
+   * Decision}, so that nobody can claim a grant the registry did not find.
    */
-  public static Clearance apply(Basis basis, Use use, Signals signals) {
+  static Clearance apply(Basis basis, Use use, Signals signals) {
     Category category = Category.of(use);
     Preference signal = signals.get(category);
     Basis registry = basis;
