@@ -120,7 +120,7 @@ public final class LoadRun {
       }
 
       if (o.scenarios().contains("single")) {
-        SingleScenario scenario = new SingleScenario(http, api, o, catalogue);
+        SingleScenario scenario = new SingleScenario(api, o, catalogue);
         out.printf(
             "single: open loop at %d requests/s, %d s warm-up, %d s measured...%n",
             o.rate(), o.singleWarmup().toSeconds(), o.singleDuration().toSeconds());

@@ -1,16 +1,11 @@
 package org.kyodaku.benchmarks.load;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.kyodaku.benchmarks.Fixtures;
 
@@ -19,7 +14,8 @@ import org.kyodaku.benchmarks.Fixtures;
  * sent then, whether or not earlier ones have been answered. Its latency is measured from that
  * intended instant, not from when it actually left, so a server (or client) stall shows up in
  * every request it delayed instead of hiding as one slow sample: no coordinated omission. The run
- * gives up, and says so, when more than {@code maxInFlight} requests are open at once.
+ * gives up, and says so, when more than {@code maxInFlight} requests are open at once. The requests
+ * go out through {@link OpenLoop}, a client lean enough not to be the bottleneck it measures.
  */
 final class SingleScenario {
   private static final int BODIES = 4096;
@@ -35,15 +31,15 @@ final class SingleScenario {
     }
   }
 
-  private final HttpClient http;
   private final Api api;
   private final LoadOptions o;
   private final Catalogue catalogue;
-  private final List<HttpRequest> requests = new ArrayList<>();
+  private final InetSocketAddress address;
+  private final List<byte[]> requests = new ArrayList<>();
 
-  SingleScenario(HttpClient http, Api api, LoadOptions o, Catalogue catalogue) {
-    this.http = http;
+  SingleScenario(Api api, LoadOptions o, Catalogue catalogue) {
     this.api = api;
+    this.address = new InetSocketAddress(o.server().getHost(), o.server().getPort());
     this.o = o;
     this.catalogue = catalogue;
     SplittableRandom random = new SplittableRandom(o.seed() + 1);
@@ -55,7 +51,8 @@ final class SingleScenario {
       String json =
           "{\"licensee\":\"" + catalogue.licenseeId()
               + "\",\"use\":\"train-genai\",\"territory\":\"JP\",\"sha256\":\"" + hex + "\"}";
-      requests.add(api.post("/decisions", catalogue.licenseeToken(), json.getBytes(StandardCharsets.UTF_8)));
+      requests.add(
+          OpenLoop.post(address, "/decisions", catalogue.licenseeToken(), json.getBytes(StandardCharsets.UTF_8)));
     }
   }
 
@@ -73,55 +70,58 @@ final class SingleScenario {
     int scheduled = (int) Math.min(Integer.MAX_VALUE - 8, seconds * o.rate());
     long[] latency = new long[scheduled];
     Arrays.fill(latency, -1);
-    AtomicInteger inFlight = new AtomicInteger();
-    AtomicLong ok = new AtomicLong();
-    AtomicLong allowed = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
-    AtomicLong lastAnswer = new AtomicLong();
-    AtomicReference<String> firstError = new AtomicReference<>("");
-    double period = 1e9 / o.rate();
+    long[] ok = new long[1];
+    long[] allowed = new long[1];
+    long[] errors = new long[1];
+    long[] lastAnswer = new long[1];
+    String[] firstError = {""};
     long start = System.nanoTime() + 20_000_000L;
-    boolean overloaded = false;
-    int sent = 0;
     Writer writer = new Writer(writesPerSecond, start, start + seconds * 1_000_000_000L);
     Thread writes = Thread.ofPlatform().name("single-writer").start(writer);
-    for (int i = 0; i < scheduled; i++) {
-      long due = start + (long) (i * period);
-      for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-        LockSupport.parkNanos(wait);
+    OpenLoop.Sink sink =
+        new OpenLoop.Sink() {
+          @Override
+          public void answered(int index, long latencyNanos, int status, boolean allow) {
+            lastAnswer[0] = System.nanoTime();
+            if (status != 200) {
+              errors[0]++;
+              if (firstError[0].isEmpty()) {
+                firstError[0] = "HTTP " + status + " for request " + index;
+              }
+              return;
+            }
+            latency[index] = latencyNanos;
+            ok[0]++;
+            if (allow) {
+              allowed[0]++;
+            }
+          }
+
+          @Override
+          public void failed(int index, String why) {
+            errors[0]++;
+            if (firstError[0].isEmpty()) {
+              firstError[0] = why + " (request " + index + ")";
+            }
+          }
+        };
+    int sent;
+    double sendSeconds;
+    try {
+      OpenLoop loop = new OpenLoop(address, o.maxInFlight());
+      try {
+        sent = loop.run(requests, o.rate(), scheduled, start, o.timeout().toNanos(), sink);
+        sendSeconds = (System.nanoTime() - start) / 1e9;
+      } finally {
+        loop.close();
       }
-      if (inFlight.get() >= o.maxInFlight()) {
-        overloaded = true;
-        break;
-      }
-      inFlight.incrementAndGet();
-      sent++;
-      int index = i;
-      http.sendAsync(requests.get(i % requests.size()), HttpResponse.BodyHandlers.ofString())
-          .whenComplete(
-              (r, e) -> {
-                long now = System.nanoTime();
-                if (e != null || r.statusCode() != 200) {
-                  errors.incrementAndGet();
-                  firstError.compareAndSet("", e != null ? e.toString() : r.statusCode() + ": " + r.body());
-                } else {
-                  latency[index] = now - due;
-                  ok.incrementAndGet();
-                  if (r.body().contains("\"decision\":\"allow\"")) {
-                    allowed.incrementAndGet();
-                  }
-                }
-                lastAnswer.accumulateAndGet(now, Math::max);
-                inFlight.decrementAndGet();
-              });
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("the load client failed: " + e.getMessage(), e);
+    } finally {
+      writer.stop = true;
+      writes.join();
     }
-    double sendSeconds = (System.nanoTime() - start) / 1e9;
-    writer.stop = true;
-    writes.join();
-    long waitUntil = System.nanoTime() + o.timeout().toNanos() + 1_000_000_000L;
-    while (inFlight.get() > 0 && System.nanoTime() < waitUntil) {
-      Thread.sleep(5);
-    }
+    boolean overloaded = sent < scheduled;
     long[] answered = Arrays.stream(latency).filter(v -> v >= 0).toArray();
     // The worst latency of the requests due in each second: shows whether the tail is a few
     // stalls (a pause, a lock) or spread evenly (a saturated server).
@@ -131,9 +131,9 @@ final class SingleScenario {
       maxPerSecond[second] = Math.max(maxPerSecond[second], latency[i]);
     }
     return new Result(
-        scheduled, sent, ok.get(), allowed.get(), errors.get(), overloaded, sendSeconds,
-        (Math.max(lastAnswer.get(), start) - start) / 1e9, new Latencies(answered, answered.length),
-        firstError.get(), new Latencies(writer.nanos, writer.done), maxPerSecond);
+        scheduled, sent, ok[0], allowed[0], errors[0], overloaded, sendSeconds,
+        (Math.max(lastAnswer[0], start) - start) / 1e9, new Latencies(answered, answered.length),
+        firstError[0], new Latencies(writer.nanos, writer.done), maxPerSecond);
   }
 
   /** Registers {@code perSecond} one-asset works per second, one at a time, until the end. */

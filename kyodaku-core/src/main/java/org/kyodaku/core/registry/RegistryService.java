@@ -60,6 +60,20 @@ public final class RegistryService {
   private final DecisionEngine engine = new DecisionEngine();
 
   /**
+   * Credentials already looked up, by token hash, with their party. Sound only because the store
+   * never changes or deletes a credential or a party (both are facts written once): a cached entry
+   * is what the store would answer again, and its expiry is checked on every use. Unknown tokens
+   * are not cached, so a new party's token works at once. When token revocation or party changes
+   * arrive, they must clear the entry here.
+   */
+  private final java.util.concurrent.ConcurrentHashMap<String, KnownCredential> credentials =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_CACHED_CREDENTIALS = 10_000;
+
+  private record KnownCredential(Credential credential, Caller caller) {}
+
+  /**
    * @param random must be cryptographically strong: it makes tokens and ids
    */
   public RegistryService(RegistryStore store, Clock clock, RandomGenerator random) {
@@ -237,23 +251,33 @@ public final class RegistryService {
       throw new RegistryException(
           RegistryException.Kind.UNAUTHENTICATED, "the bearer token is not a Kyodaku token");
     }
-    Credential credential =
-        store
-            .findCredential(Tokens.hash(token))
-            .orElseThrow(
-                () ->
-                    new RegistryException(
-                        RegistryException.Kind.UNAUTHENTICATED, "the bearer token is unknown"));
+    String hash = Tokens.hash(token);
+    KnownCredential known = credentials.get(hash);
+    if (known == null) {
+      Credential credential =
+          store
+              .findCredential(hash)
+              .orElseThrow(
+                  () ->
+                      new RegistryException(
+                          RegistryException.Kind.UNAUTHENTICATED, "the bearer token is unknown"));
+      Party party =
+          store
+              .findParty(credential.party())
+              .orElseThrow(() -> RegistryException.notFound("party", credential.party()));
+      known = new KnownCredential(credential, new Caller(party));
+      if (credentials.size() >= MAX_CACHED_CREDENTIALS) {
+        credentials.clear(); // crude, but bounded: a registry has far fewer active callers
+      }
+      credentials.put(hash, known);
+    }
+    Credential credential = known.credential();
     if (credential.expiresAt().map(e -> !now().isBefore(e)).orElse(false)) {
       throw new RegistryException(
           RegistryException.Kind.UNAUTHENTICATED,
           "the bearer token expired at " + credential.expiresAt().orElseThrow());
     }
-    Party party =
-        store
-            .findParty(credential.party())
-            .orElseThrow(() -> RegistryException.notFound("party", credential.party()));
-    return new Caller(party);
+    return known.caller();
   }
 
   /**
