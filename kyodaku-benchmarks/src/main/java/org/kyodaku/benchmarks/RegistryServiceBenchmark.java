@@ -125,6 +125,7 @@ public class RegistryServiceBenchmark {
             Statement s = c.createStatement()) {
           s.execute("CREATE INDEX IF NOT EXISTS bench_fingerprints_val ON fingerprints (val, algorithm)");
           s.execute("DROP INDEX IF EXISTS fingerprints_lookup");
+          c.commit();
         } catch (SQLException e) {
           throw new IllegalStateException("cannot apply the val-first what-if: " + e.getMessage(), e);
         }

@@ -67,8 +67,8 @@ public final class JdbcRegistryStore implements RegistryStore {
   }
 
   private <T> T tx(String what, Step<T> step) {
+    // The pool hands out connections with auto-commit off (Database.open).
     try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
       try {
         T result = step.run(c);
         c.commit();
@@ -76,8 +76,6 @@ public final class JdbcRegistryStore implements RegistryStore {
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
-      } finally {
-        c.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new RegistryException(

@@ -59,19 +59,9 @@ public final class RegistryService {
   private final Ids ids;
   private final DecisionEngine engine = new DecisionEngine();
 
-  /**
-   * Credentials already looked up, by token hash, with their party. Sound only because the store
-   * never changes or deletes a credential or a party (both are facts written once): a cached entry
-   * is what the store would answer again, and its expiry is checked on every use. Unknown tokens
-   * are not cached, so a new party's token works at once. When token revocation or party changes
-   * arrive, they must clear the entry here.
-   */
-  private final java.util.concurrent.ConcurrentHashMap<String, KnownCredential> credentials =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
-  private static final int MAX_CACHED_CREDENTIALS = 10_000;
-
-  private record KnownCredential(Credential credential, Caller caller) {}
+  // Looked up on every request; both kinds of record are written once (see WriteOnceCache).
+  private final WriteOnceCache<String, Credential> credentials = new WriteOnceCache<>(10_000);
+  private final WriteOnceCache<String, Party> parties = new WriteOnceCache<>(100_000);
 
   /**
    * @param random must be cryptographically strong: it makes tokens and ids
@@ -251,33 +241,26 @@ public final class RegistryService {
       throw new RegistryException(
           RegistryException.Kind.UNAUTHENTICATED, "the bearer token is not a Kyodaku token");
     }
-    String hash = Tokens.hash(token);
-    KnownCredential known = credentials.get(hash);
-    if (known == null) {
-      Credential credential =
-          store
-              .findCredential(hash)
-              .orElseThrow(
-                  () ->
-                      new RegistryException(
-                          RegistryException.Kind.UNAUTHENTICATED, "the bearer token is unknown"));
-      Party party =
-          store
-              .findParty(credential.party())
-              .orElseThrow(() -> RegistryException.notFound("party", credential.party()));
-      known = new KnownCredential(credential, new Caller(party));
-      if (credentials.size() >= MAX_CACHED_CREDENTIALS) {
-        credentials.clear(); // crude, but bounded: a registry has far fewer active callers
-      }
-      credentials.put(hash, known);
-    }
-    Credential credential = known.credential();
+    Credential credential =
+        credentials
+            .get(Tokens.hash(token), store::findCredential)
+            .orElseThrow(
+                () ->
+                    new RegistryException(
+                        RegistryException.Kind.UNAUTHENTICATED, "the bearer token is unknown"));
     if (credential.expiresAt().map(e -> !now().isBefore(e)).orElse(false)) {
       throw new RegistryException(
           RegistryException.Kind.UNAUTHENTICATED,
           "the bearer token expired at " + credential.expiresAt().orElseThrow());
     }
-    return known.caller();
+    Party party =
+        knownParty(credential.party())
+            .orElseThrow(() -> RegistryException.notFound("party", credential.party()));
+    return new Caller(party);
+  }
+
+  private Optional<Party> knownParty(String id) {
+    return parties.get(id, store::findParty);
   }
 
   /**
@@ -326,7 +309,7 @@ public final class RegistryService {
   }
 
   public Party party(Caller caller, String id) {
-    return store.findParty(checkedId("id", id)).orElseThrow(() -> RegistryException.notFound("party", id));
+    return knownParty(checkedId("id", id)).orElseThrow(() -> RegistryException.notFound("party", id));
   }
 
   public List<Party> parties(Caller caller, Page page) {
@@ -679,7 +662,7 @@ public final class RegistryService {
   }
 
   private void requireLicensee(String field, String id) {
-    Party p = store.findParty(checkedId(field, id)).orElseThrow(() -> new RegistryException(
+    Party p = knownParty(checkedId(field, id)).orElseThrow(() -> new RegistryException(
         RegistryException.Kind.NOT_FOUND, Optional.of(field), field + ": no party with id \"" + id + "\"", null));
     if (p.kind() != PartyKind.LICENSEE) {
       throw RegistryException.invalid(field, "party " + id + " is a " + p.kind() + ", not a licensee");
