@@ -36,7 +36,9 @@ import java.util.Set;
  * @param singleDuration measured time at {@code rate}
  * @param writesPerSecond registrations sent during the measured single phase, to see what acts
  *     (which go to the transparency log) do to decision latency; 0 for decisions only
- * @param maxInFlight open requests beyond which the single scenario gives up as overloaded
+ * @param connections keep-alive connections the single scenario sends over, opened before it starts
+ * @param maxInFlight due requests waiting for a connection beyond which the single scenario gives
+ *     up as overloaded
  * @param timeout the longest any one request may take
  * @param seed seeds the choice of items
  * @param json where to write the results as JSON, if anywhere
@@ -59,6 +61,7 @@ record LoadOptions(
     Duration singleWarmup,
     Duration singleDuration,
     int writesPerSecond,
+    int connections,
     int maxInFlight,
     Duration timeout,
     long seed,
@@ -84,7 +87,8 @@ record LoadOptions(
         --single-warmup S       seconds at that rate before measuring (default 10)
         --single-seconds S      measured seconds at that rate (default 30)
         --writes-per-second N   registrations per second during the measured single phase (default 0)
-        --max-in-flight N       give up when this many singles are open (default 5000)
+        --connections N         keep-alive connections for the singles (default 64)
+        --max-in-flight N       give up when this many due singles wait for a connection (default 5000)
         --timeout S             longest a request may take (default 120)
         --seed N                seed for the choice of items (default 42)
         --json FILE             also write the results as JSON
@@ -107,6 +111,7 @@ record LoadOptions(
     positive("--setup-threads", setupThreads);
     positive("--clients", clients);
     positive("--rate", rate);
+    positive("--connections", connections);
     positive("--max-in-flight", maxInFlight);
     if (batchSize < 1 || batchSize > 10_000) {
       throw new IllegalArgumentException("--batch-size must be 1..10000, got " + batchSize);
@@ -141,6 +146,7 @@ record LoadOptions(
     Duration singleWarmup = Duration.ofSeconds(10);
     Duration singleDuration = Duration.ofSeconds(30);
     int writes = 0;
+    int connections = 64;
     int maxInFlight = 5000;
     Duration timeout = Duration.ofSeconds(120);
     long seed = 42;
@@ -169,6 +175,7 @@ record LoadOptions(
         case "--single-warmup" -> singleWarmup = seconds(in, flag);
         case "--single-seconds" -> singleDuration = seconds(in, flag);
         case "--writes-per-second" -> writes = Integer.parseInt(value(in, flag));
+        case "--connections" -> connections = Integer.parseInt(value(in, flag));
         case "--max-in-flight" -> maxInFlight = Integer.parseInt(value(in, flag));
         case "--timeout" -> timeout = seconds(in, flag);
         case "--seed" -> seed = Long.parseLong(value(in, flag));
@@ -182,7 +189,7 @@ record LoadOptions(
     return new LoadOptions(
         server, token.strip(), pid, scenarios, works, assets, owners, setupThreads, share, clients,
         batchSize, batchWarmup, batchDuration, rate, singleWarmup, singleDuration, writes,
-        maxInFlight, timeout, seed, json);
+        connections, maxInFlight, timeout, seed, json);
   }
 
   private static String value(Deque<String> in, String flag) {

@@ -14,16 +14,18 @@ import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An open-loop HTTP/1.1 load generator on one thread: request {@code i} is written at {@code start
- * + i / rate} on an idle keep-alive connection (a new one is opened when none is idle), whatever
- * happened to the earlier ones, and its latency is taken from that intended instant to the last
- * byte of its answer — the design of wrk2, so that a stall is charged to every request it delayed.
+ * An open-loop HTTP/1.1 load generator on one thread, designed as wrk2 is: request {@code i} falls
+ * due at {@code start + i / rate} whatever happened to the earlier ones, goes out on the first idle
+ * one of a fixed set of keep-alive connections (waiting for one when all are busy), and its latency
+ * is taken from its due instant to the last byte of its answer, so that a stall is charged to every
+ * request it delayed.
  *
  * <p>Why not {@link java.net.http.HttpClient}: at 1,000 requests/s it spent 0.6 of this machine's
  * two cores and paused up to 180 ms in its own garbage collections, and every such pause was
  * measured as server latency. Here the requests are encoded once, the buffers are reused, and the
  * loop allocates nothing per request, so the client's share of the two cores stays small and its
- * own pauses do not appear in the figures.
+ * own pauses do not appear in the figures. The connections are all opened before the clock starts:
+ * opening them on demand made a slow moment snowball into a connection storm.
  */
 final class OpenLoop {
   /** What one request brought back; {@code allowed} is whether its body said so. */
@@ -35,51 +37,52 @@ final class OpenLoop {
 
   private static final byte[] ALLOW = "\"decision\":\"allow\"".getBytes(StandardCharsets.US_ASCII);
 
-  private final InetSocketAddress server;
-  private final int maxConnections;
   private final Selector selector;
   private final ArrayDeque<Connection> idle = new ArrayDeque<>();
   private final List<Connection> all = new ArrayList<>();
-  private int open;
 
-  OpenLoop(InetSocketAddress server, int maxConnections) throws IOException {
-    this.server = server;
-    this.maxConnections = maxConnections;
+  OpenLoop(InetSocketAddress server, int connections) throws IOException {
     this.selector = Selector.open();
+    for (int i = 0; i < connections; i++) {
+      SocketChannel channel = SocketChannel.open(server);
+      channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+      channel.configureBlocking(false);
+      Connection c = new Connection(channel);
+      channel.register(selector, SelectionKey.OP_READ, c);
+      all.add(c);
+      idle.add(c);
+    }
   }
 
   /**
    * Sends {@code count} requests, request {@code i} being {@code requests.get(i % size)}, due at
-   * {@code start + i * 1e9 / rate}; returns how many were sent (fewer when every one of the
-   * {@code maxConnections} connections was busy at a due instant: the server is overloaded). Waits
+   * {@code start + i * 1e9 / rate}. Returns how many were sent: fewer when more than {@code
+   * maxWaiting} due requests were waiting for a connection at once (the server is overloaded). Waits
    * for the open answers up to {@code drainNanos} before returning.
    */
-  int run(List<byte[]> requests, int rate, int count, long start, long drainNanos, Sink sink)
+  int run(List<byte[]> requests, int rate, int count, long start, int maxWaiting, long drainNanos, Sink sink)
       throws IOException {
     double period = 1e9 / rate;
-    int next = 0;
-    while (next < count) {
-      long due = start + (long) (next * period);
+    int sent = 0;
+    while (sent < count && !all.isEmpty()) {
       long now = System.nanoTime();
-      if (due <= now) {
-        Connection c = idle.poll();
-        if (c == null) {
-          if (open >= maxConnections) {
-            break;
-          }
-          c = connect();
-        }
-        c.send(next, due, requests.get(next % requests.size()), sink);
-        next++;
-        continue;
+      // Requests [sent, due) are due; send as many as there are idle connections.
+      int due = now < start ? 0 : (int) Math.min(count, (now - start) / period + 1);
+      if (due - sent > maxWaiting) {
+        break;
       }
-      poll(due - now, sink);
+      while (sent < due && !idle.isEmpty()) {
+        idle.poll().send(sent, start + (long) (sent * period), requests.get(sent % requests.size()));
+        sent++;
+      }
+      long wait = sent < due ? 1_000_000L : start + (long) (due * period) - now;
+      poll(Math.max(0, wait), sink);
     }
     long until = System.nanoTime() + drainNanos;
-    while (open > idle.size() && System.nanoTime() < until) {
+    while (idle.size() < all.size() && System.nanoTime() < until) {
       poll(Math.min(until - System.nanoTime(), 10_000_000L), sink);
     }
-    return next;
+    return sent;
   }
 
   /** Reads what has arrived, waiting at most {@code nanos} for it. */
@@ -96,17 +99,6 @@ final class OpenLoop {
       ((Connection) key.attachment()).readable(sink);
     }
     keys.clear();
-  }
-
-  private Connection connect() throws IOException {
-    SocketChannel channel = SocketChannel.open(server);
-    channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-    channel.configureBlocking(false);
-    Connection c = new Connection(channel);
-    channel.register(selector, SelectionKey.OP_READ, c);
-    all.add(c);
-    open++;
-    return c;
   }
 
   void close() throws IOException {
@@ -127,7 +119,7 @@ final class OpenLoop {
       this.channel = channel;
     }
 
-    void send(int index, long due, byte[] request, Sink sink) throws IOException {
+    void send(int index, long due, byte[] request) throws IOException {
       this.index = index;
       this.due = due;
       ByteBuffer out = ByteBuffer.wrap(request);
@@ -173,7 +165,6 @@ final class OpenLoop {
       }
       channel.close();
       all.remove(this);
-      open--;
       idle.remove(this);
     }
 

@@ -75,9 +75,6 @@ final class SingleScenario {
     long[] errors = new long[1];
     long[] lastAnswer = new long[1];
     String[] firstError = {""};
-    long start = System.nanoTime() + 20_000_000L;
-    Writer writer = new Writer(writesPerSecond, start, start + seconds * 1_000_000_000L);
-    Thread writes = Thread.ofPlatform().name("single-writer").start(writer);
     OpenLoop.Sink sink =
         new OpenLoop.Sink() {
           @Override
@@ -107,19 +104,31 @@ final class SingleScenario {
         };
     int sent;
     double sendSeconds;
+    long start;
+    Writer writer;
+    OpenLoop loop;
     try {
-      OpenLoop loop = new OpenLoop(address, o.maxInFlight());
-      try {
-        sent = loop.run(requests, o.rate(), scheduled, start, o.timeout().toNanos(), sink);
-        sendSeconds = (System.nanoTime() - start) / 1e9;
-      } finally {
-        loop.close();
-      }
+      loop = new OpenLoop(address, o.connections());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot connect to the server: " + e.getMessage(), e);
+    }
+    // The clock starts once every connection is open.
+    start = System.nanoTime() + 20_000_000L;
+    writer = new Writer(writesPerSecond, start, start + seconds * 1_000_000_000L);
+    Thread writes = Thread.ofPlatform().name("single-writer").start(writer);
+    try {
+      sent = loop.run(requests, o.rate(), scheduled, start, o.maxInFlight(), o.timeout().toNanos(), sink);
+      sendSeconds = (System.nanoTime() - start) / 1e9;
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("the load client failed: " + e.getMessage(), e);
     } finally {
       writer.stop = true;
       writes.join();
+      try {
+        loop.close();
+      } catch (java.io.IOException e) {
+        // closing loopback sockets after the run: nothing to report
+      }
     }
     boolean overloaded = sent < scheduled;
     long[] answered = Arrays.stream(latency).filter(v -> v >= 0).toArray();
