@@ -23,6 +23,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.kyodaku.core.model.Asset;
 import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.FrameHashes;
 import org.kyodaku.core.model.Grant;
 import org.kyodaku.core.model.Party;
 import org.kyodaku.core.model.PartyKind;
@@ -235,6 +236,119 @@ public final class JdbcRegistryStore implements RegistryStore {
             a.executeBatch();
             f.executeBatch();
           }
+          insertVideos(c, work.id(), assets);
+          return null;
+        });
+  }
+
+  private static void insertVideos(Connection c, String workId, List<Asset> assets) throws SQLException {
+    if (assets.stream().noneMatch(a -> a.video().isPresent())) {
+      return;
+    }
+    try (PreparedStatement v =
+            c.prepareStatement(
+                "INSERT INTO asset_videos (work_id, ordinal, algorithm, frames_per_second) VALUES (?, ?, ?, ?)");
+        PreparedStatement f =
+            c.prepareStatement(
+                "INSERT INTO asset_frames (work_id, ordinal, frame_number, quality, pdq) VALUES (?, ?, ?, ?, ?)")) {
+      for (int i = 0; i < assets.size(); i++) {
+        Optional<FrameHashes> video = assets.get(i).video();
+        if (video.isEmpty()) {
+          continue;
+        }
+        v.setString(1, workId);
+        v.setInt(2, i);
+        v.setString(3, video.get().algorithm());
+        v.setDouble(4, video.get().framesPerSecond());
+        v.addBatch();
+        for (FrameHashes.Frame frame : video.get().frames()) {
+          f.setString(1, workId);
+          f.setInt(2, i);
+          f.setInt(3, frame.number());
+          f.setInt(4, frame.quality());
+          f.setString(5, frame.pdq());
+          f.addBatch();
+        }
+      }
+      // Parents first: the frames' foreign key names the video rows.
+      v.executeBatch();
+      f.executeBatch();
+    }
+  }
+
+  /** A video asset's algorithm and frame rate, as kept in {@code asset_videos}. */
+  private record VideoHead(String algorithm, double framesPerSecond) {}
+
+  /**
+   * Reads video frame hashes: of one work's assets, or of every work's when {@code workId} is
+   * empty. Frames are streamed in (work, asset, frame) order, so only one video's frames are held
+   * at a time; {@code action} gets (work id, asset position, frame hashes).
+   */
+  private static void readVideos(
+      Connection c, Optional<String> workId, VideoConsumer action) throws SQLException {
+    String where = workId.isPresent() ? " WHERE work_id = ?" : "";
+    Map<String, VideoHead> heads = new HashMap<>();
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT work_id, ordinal, algorithm, frames_per_second FROM asset_videos" + where)) {
+      if (workId.isPresent()) {
+        s.setString(1, workId.get());
+      }
+      try (ResultSet r = s.executeQuery()) {
+        while (r.next()) {
+          heads.put(r.getString(1) + "/" + r.getInt(2), new VideoHead(r.getString(3), r.getDouble(4)));
+        }
+      }
+    }
+    if (heads.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT work_id, ordinal, frame_number, quality, pdq FROM asset_frames" + where
+                + " ORDER BY work_id, ordinal, frame_number")) {
+      if (workId.isPresent()) {
+        s.setString(1, workId.get());
+      }
+      s.setFetchSize(10_000);
+      try (ResultSet r = s.executeQuery()) {
+        String work = null;
+        int ordinal = -1;
+        List<FrameHashes.Frame> frames = new ArrayList<>();
+        while (r.next()) {
+          if (!r.getString(1).equals(work) || r.getInt(2) != ordinal) {
+            if (work != null) {
+              emit(heads, work, ordinal, frames, action);
+            }
+            work = r.getString(1);
+            ordinal = r.getInt(2);
+            frames = new ArrayList<>();
+          }
+          frames.add(new FrameHashes.Frame(r.getInt(3), r.getInt(4), r.getString(5)));
+        }
+        if (work != null) {
+          emit(heads, work, ordinal, frames, action);
+        }
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface VideoConsumer {
+    void accept(String work, int ordinal, FrameHashes frames);
+  }
+
+  private static void emit(
+      Map<String, VideoHead> heads, String work, int ordinal, List<FrameHashes.Frame> frames, VideoConsumer action) {
+    VideoHead head = heads.get(work + "/" + ordinal);
+    action.accept(work, ordinal, new FrameHashes(head.algorithm(), head.framesPerSecond(), frames));
+  }
+
+  @Override
+  public void forEachVideo(java.util.function.Consumer<StoredVideo> action) {
+    tx(
+        "read video frames",
+        c -> {
+          readVideos(c, Optional.empty(), (work, ordinal, frames) -> action.accept(new StoredVideo(work, ordinal, frames)));
           return null;
         });
   }
@@ -296,8 +410,16 @@ public final class JdbcRegistryStore implements RegistryStore {
               }
             }
           }
+          Map<Integer, FrameHashes> videos = new HashMap<>();
+          readVideos(c, Optional.of(workId), (work, ordinal, frames) -> videos.put(ordinal, frames));
           List<Asset> out = new ArrayList<>();
-          files.forEach((ordinal, file) -> out.add(new Asset(file, prints.getOrDefault(ordinal, List.of()))));
+          files.forEach(
+              (ordinal, file) ->
+                  out.add(
+                      new Asset(
+                          file,
+                          prints.getOrDefault(ordinal, List.of()),
+                          Optional.ofNullable(videos.get(ordinal)))));
           return out;
         });
   }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.kyodaku.core.model.Asset;
 import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.FrameHashes;
 import org.kyodaku.core.model.Grant;
 import org.kyodaku.core.model.Party;
 import org.kyodaku.core.model.PartyKind;
@@ -112,6 +113,42 @@ abstract class RegistryStoreContract {
     var found = store.worksByFingerprint(List.of(Fingerprint.sha256(SHA_A), Fingerprint.sha256("c".repeat(64))));
     assertThat(found).containsOnlyKeys(Fingerprint.sha256(SHA_A));
     assertThat(found.get(Fingerprint.sha256(SHA_A))).containsExactly(w);
+  }
+
+  static FrameHashes frames(int count, int salt) {
+    List<FrameHashes.Frame> frames = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      frames.add(new FrameHashes.Frame(i * 30, 40 + (i % 61), String.format("%064x", (long) salt * 1_000_003L + i)));
+    }
+    return new FrameHashes(FrameHashes.VPDQ, 29.97, frames);
+  }
+
+  @Test
+  void createWork_videoFrames_roundTripAndListedForTheMatcher() {
+    party("p_owner00001", PartyKind.RIGHTS_HOLDER, "Studio");
+    Work w = new Work("w_work0000001", "動画", WorkKind.VIDEO, "p_owner00001", T0);
+    Asset video = new Asset(Optional.of("clip.mp4"), List.of(Fingerprint.sha256(SHA_A)), Optional.of(frames(1500, 1)));
+    Asset still = Asset.ofSha256(Optional.of("still.png"), SHA_B);
+    Asset second = new Asset(Optional.empty(), List.of(Fingerprint.sha256("c".repeat(64))), Optional.of(frames(3, 2)));
+    store.createWork(w, List.of(video, still, second));
+
+    assertThat(store.assetsOf(w.id())).containsExactly(video, still, second);
+    List<RegistryStore.StoredVideo> listed = new java.util.ArrayList<>();
+    store.forEachVideo(listed::add);
+    assertThat(listed)
+        .containsExactlyInAnyOrder(
+            new RegistryStore.StoredVideo(w.id(), 0, frames(1500, 1)),
+            new RegistryStore.StoredVideo(w.id(), 2, frames(3, 2)));
+  }
+
+  @Test
+  void createWork_videoOfUnknownOwner_writesNoFrames() {
+    Work w = new Work("w_work0000001", "動画", WorkKind.VIDEO, "p_nobody0001", T0);
+    Asset video = new Asset(Optional.empty(), List.of(Fingerprint.sha256(SHA_A)), Optional.of(frames(5, 1)));
+    assertThatThrownBy(() -> store.createWork(w, List.of(video))).isInstanceOf(RegistryException.class);
+    List<RegistryStore.StoredVideo> listed = new java.util.ArrayList<>();
+    store.forEachVideo(listed::add);
+    assertThat(listed).isEmpty();
   }
 
   @Test

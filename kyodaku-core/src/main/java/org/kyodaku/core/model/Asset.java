@@ -8,8 +8,9 @@ import java.util.Optional;
  *
  * @param file the file's name as the registrant gave it, if any (a label, never opened)
  * @param fingerprints at least one; exactly one SHA-256 among them
+ * @param video a video's frame hashes (vPDQ), compared frame by frame; empty for other files
  */
-public record Asset(Optional<String> file, List<Fingerprint> fingerprints) {
+public record Asset(Optional<String> file, List<Fingerprint> fingerprints, Optional<FrameHashes> video) {
   public Asset {
     file = file.map(f -> Checks.text("file", f));
     fingerprints = List.copyOf(fingerprints);
@@ -18,6 +19,11 @@ public record Asset(Optional<String> file, List<Fingerprint> fingerprints) {
       throw new ValidationException(
           "sha256", "an asset needs exactly one sha256 fingerprint, got " + sha);
     }
+  }
+
+  /** An asset known by {@code fingerprints} alone, without frame hashes. */
+  public Asset(Optional<String> file, List<Fingerprint> fingerprints) {
+    this(file, fingerprints, Optional.empty());
   }
 
   /** An asset known by its SHA-256 alone. */

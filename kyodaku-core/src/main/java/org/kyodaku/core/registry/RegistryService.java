@@ -52,6 +52,7 @@ public final class RegistryService {
 
   private final RegistryStore store;
   private final NearMatcher matcher;
+  private final VideoMatcher videos;
   private final ConsentLog log;
   private final ReceiptSource receipts;
   private final Clock clock;
@@ -101,8 +102,27 @@ public final class RegistryService {
       ReceiptSource receipts,
       Clock clock,
       RandomGenerator random) {
+    this(store, matcher, VideoMatcher.NONE, log, receipts, clock, random);
+  }
+
+  /**
+   * @param videos finds registered videos by their frame hashes (vPDQ); {@link VideoMatcher#NONE}
+   *     to leave videos to their other fingerprints
+   * @param log where acts are appended before they are stored
+   * @param receipts the same log, read back for the receipts of decisions
+   * @param random must be cryptographically strong: it makes tokens and ids
+   */
+  public RegistryService(
+      RegistryStore store,
+      NearMatcher matcher,
+      VideoMatcher videos,
+      ConsentLog log,
+      ReceiptSource receipts,
+      Clock clock,
+      RandomGenerator random) {
     this.store = store;
     this.matcher = matcher;
+    this.videos = videos;
     this.log = log;
     this.receipts = receipts;
     this.clock = clock;
@@ -347,6 +367,7 @@ public final class RegistryService {
           long index = log.append(new ConsentLog.WorkRegistered(work, List.copyOf(assets)));
           store.createWork(work, assets, index);
           matcher.register(work, assets);
+          videos.register(work, assets);
           return new RegisteredWork(work, List.copyOf(assets), conflicts);
         });
   }
@@ -518,8 +539,10 @@ public final class RegistryService {
     Set<Fingerprint> exactPrints = new LinkedHashSet<>();
     Set<String> workIds = new LinkedHashSet<>();
     List<List<NearMatcher.NearMatch>> near = new ArrayList<>(subjects.size());
+    List<List<VideoMatcher.VideoMatch>> videoMatches = new ArrayList<>(subjects.size());
     for (Subject s : subjects) {
       List<NearMatcher.NearMatch> found = new ArrayList<>();
+      List<VideoMatcher.VideoMatch> foundVideos = List.of();
       switch (s) {
         case Subject.Content c -> {
           c.sha256().ifPresent(exactPrints::add);
@@ -527,10 +550,15 @@ public final class RegistryService {
             found.addAll(matcher.near(f));
           }
           found.forEach(m -> workIds.add(m.work()));
+          if (c.video().isPresent()) {
+            foundVideos = videos.find(c.video().get());
+            foundVideos.forEach(m -> workIds.add(m.work()));
+          }
         }
         case Subject.WorkRef w -> workIds.add(w.workId());
       }
       near.add(found);
+      videoMatches.add(foundVideos);
     }
     Map<Fingerprint, List<Work>> byContent = exactPrints.isEmpty() ? Map.of() : store.worksByFingerprint(exactPrints);
     Map<String, Work> byId = workIds.isEmpty() ? Map.of() : store.findWorks(workIds);
@@ -563,6 +591,20 @@ public final class RegistryService {
             if (w != null) {
               resembling.add(w);
               evidence.add(new Evidence(w.id(), m.algorithm(), m.distance()));
+            }
+          }
+          // A video found by its frames is a resemblance too: it can deny, never clear by itself.
+          for (VideoMatcher.VideoMatch m : videoMatches.get(i)) {
+            Work w = byId.get(m.work());
+            if (w != null) {
+              resembling.add(w);
+              evidence.add(
+                  new Evidence(
+                      w.id(),
+                      m.algorithm(),
+                      m.distance(),
+                      Optional.of(
+                          new Evidence.FrameShares(m.queryMatchPercent(), m.registeredMatchPercent()))));
             }
           }
           Decision d = engine.decide(question, exact, resembling, grants);
@@ -645,6 +687,17 @@ public final class RegistryService {
         }
         Map<String, Work> works = store.findWorks(near.stream().map(NearMatcher.NearMatch::work).toList());
         for (NearMatcher.NearMatch m : near) {
+          Work w = works.get(m.work());
+          if (w != null && !w.owner().equals(owner)) {
+            out.add(new Conflict(i, w.id(), w.owner(), m.algorithm(), m.distance()));
+          }
+        }
+      }
+      List<VideoMatcher.VideoMatch> found =
+          assets.get(i).video().map(videos::find).orElse(List.of());
+      if (!found.isEmpty()) {
+        Map<String, Work> works = store.findWorks(found.stream().map(VideoMatcher.VideoMatch::work).toList());
+        for (VideoMatcher.VideoMatch m : found) {
           Work w = works.get(m.work());
           if (w != null && !w.owner().equals(owner)) {
             out.add(new Conflict(i, w.id(), w.owner(), m.algorithm(), m.distance()));

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.kyodaku.core.model.Asset;
 import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.FrameHashes;
 import org.kyodaku.core.model.Grant;
 import org.kyodaku.core.model.Party;
 import org.kyodaku.core.model.Revocation;
@@ -80,6 +81,15 @@ public interface RegistryStore extends AutoCloseable {
    * algorithm}, in no particular order: how the similarity index is rebuilt from the store.
    */
   void forEachFingerprint(String algorithm, java.util.function.BiConsumer<String, String> action);
+
+  /** A registered video's frame hashes: asset {@code asset} of work {@code work}. */
+  record StoredVideo(String work, int asset, FrameHashes frames) {}
+
+  /**
+   * Calls {@code action} for every registered asset that has frame hashes, in no particular
+   * order: how the video matcher is rebuilt from the store.
+   */
+  void forEachVideo(java.util.function.Consumer<StoredVideo> action);
 
   /** Adds a grant, not logged; its works must exist. */
   default void createGrant(Grant grant) {
