@@ -94,6 +94,27 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Where the request starting at {@code from} ends: at most {@value #BATCH} files and, after the
+   * first, at most {@value #BATCH_FRAMES} video frame hashes, so that a request of videos stays
+   * well inside the server's body limit.
+   */
+  static int batchEnd(List<FileFingerprints> hashed, int from) {
+    int to = from;
+    long frames = 0;
+    while (to < hashed.size() && to - from < BATCH) {
+      frames += FileHashes.frameCount(hashed.get(to));
+      if (to > from && frames > BATCH_FRAMES) {
+        break;
+      }
+      to++;
+    }
+    return to;
+  }
+
+  /** Most frame hashes in one request (about 2 MB of JSON), beyond a single video's. */
+  static final int BATCH_FRAMES = 20_000;
+
   @Override
   public Integer call() {
     String useLabel = GrantCommand.uses(List.of(use)).getFirst();
@@ -109,8 +130,9 @@ final class CheckCommand implements Callable<Integer> {
       receipts = receiptPaths();
     }
     List<FileFingerprints> hashed = FileHashes.fingerprintAll(files, Optional.empty(), spec.commandLine().getErr());
-    for (int from = 0; from < hashed.size(); from += BATCH) {
-      List<FileFingerprints> chunk = hashed.subList(from, Math.min(hashed.size(), from + BATCH));
+    for (int from = 0, to; from < hashed.size(); from = to) {
+      to = batchEnd(hashed, from);
+      List<FileFingerprints> chunk = hashed.subList(from, to);
       ObjectNode body = options.object().put("licensee", licensee).put("use", useLabel);
       if (atInstant != null) {
         body.put("at", atInstant);
@@ -128,6 +150,7 @@ final class CheckCommand implements Callable<Integer> {
         h.all().stream()
             .filter(f -> !f.algorithm().equals(Fingerprint.SHA256))
             .forEach(f -> prints.addObject().put("algorithm", f.algorithm()).put("value", f.value()));
+        FileHashes.putFrames(item, h);
       }
       JsonNode answer = client.post("/decisions/batch", body);
       JsonNode decisions = answer.path("decisions");

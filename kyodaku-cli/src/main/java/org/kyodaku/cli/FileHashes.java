@@ -12,6 +12,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.kyodaku.core.model.FrameHashes;
+import org.kyodaku.core.model.ValidationException;
 import org.kyodaku.fingerprint.FileFingerprinter;
 import org.kyodaku.fingerprint.FileFingerprints;
 
@@ -30,15 +34,42 @@ final class FileHashes {
    * @throws CliException naming the first file that cannot be read
    */
   static List<FileFingerprints> fingerprintAll(List<Path> files, Optional<String> title, PrintWriter err) {
-    List<Outcome> outcomes = fingerprintEach(files, title, err);
+    List<Outcome> outcomes = fingerprintEach(FileFingerprinter.forRegistry(), files, title, err);
     List<FileFingerprints> out = new ArrayList<>(outcomes.size());
     for (Outcome o : outcomes) {
       if (o.error() != null) {
         throw CliException.failure(o.error());
       }
+      try {
+        o.fingerprints().frameHashes();
+      } catch (ValidationException e) {
+        throw CliException.failure(o.file() + ": the video's frame hashes cannot be sent: " + e.getMessage());
+      }
       out.add(o.fingerprints());
     }
     return out;
+  }
+
+  /**
+   * Adds a video's frame hashes to an asset or item of a request, as {@code "vpdq": {"algorithm",
+   * "framesPerSecond", "frames": [{"frame","quality","pdq"}]}}; nothing for other files.
+   */
+  static void putFrames(ObjectNode target, FileFingerprints f) {
+    f.frameHashes()
+        .ifPresent(
+            v -> {
+              ObjectNode video = target.putObject("vpdq");
+              video.put("algorithm", v.algorithm()).put("framesPerSecond", v.framesPerSecond());
+              ArrayNode frames = video.putArray("frames");
+              for (FrameHashes.Frame frame : v.frames()) {
+                frames.addObject().put("frame", frame.number()).put("quality", frame.quality()).put("pdq", frame.pdq());
+              }
+            });
+  }
+
+  /** How many frame hashes {@link #putFrames} adds for {@code f}. */
+  static int frameCount(FileFingerprints f) {
+    return f.frameHashes().map(v -> v.frames().size()).orElse(0);
   }
 
   /** One file's fingerprints, or why it could not be read. */
@@ -46,7 +77,11 @@ final class FileHashes {
 
   /** Every file's outcome, in the order given; one bad file does not stop the others. */
   static List<Outcome> fingerprintEach(List<Path> files, Optional<String> title, PrintWriter err) {
-    FileFingerprinter fingerprinter = new FileFingerprinter();
+    return fingerprintEach(new FileFingerprinter(), files, title, err);
+  }
+
+  private static List<Outcome> fingerprintEach(
+      FileFingerprinter fingerprinter, List<Path> files, Optional<String> title, PrintWriter err) {
     Progress progress = new Progress(err, files.size());
     int threads = Math.max(1, Math.min(files.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);

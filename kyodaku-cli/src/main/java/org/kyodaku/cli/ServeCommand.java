@@ -1,5 +1,7 @@
 package org.kyodaku.cli;
 
+import org.kyodaku.fingerprint.vpdq.RegisteredVideos;
+import org.kyodaku.fingerprint.vpdq.VpdqThresholds;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -114,6 +116,9 @@ final class ServeCommand implements Callable<Integer> {
       store.close();
       throw CliException.usage("--match-radius: " + e.getMessage());
     }
+    long videosStarted = System.nanoTime();
+    RegisteredVideos videos = RegisteredVideos.rebuild(store, VpdqThresholds.reference());
+    err.printf("videos by frames: %d (vpdq-v1, %.1f s)%n", videos.size(), (System.nanoTime() - videosStarted) / 1e9);
     SecureRandom random = new SecureRandom();
     SignerKey logKey;
     Sequencer sequencer;
@@ -134,6 +139,7 @@ final class ServeCommand implements Callable<Integer> {
         new RegistryService(
             store,
             index,
+            videos,
             new LogRecorder(sequencer, logKey),
             new LogReceipts(sequencer),
             Clock.systemUTC(),

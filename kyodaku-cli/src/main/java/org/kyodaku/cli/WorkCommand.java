@@ -55,6 +55,7 @@ final class WorkCommand {
         h.all().stream()
             .filter(f -> !f.algorithm().equals(Fingerprint.SHA256))
             .forEach(f -> prints.addObject().put("algorithm", f.algorithm()).put("value", f.value()));
+        FileHashes.putFrames(asset, h);
         h.contentError().ifPresent(e -> err.println("kyodaku: note: " + e + " (registered by its exact fingerprints only)"));
       }
       JsonNode w = options.client().post("/works", body);

@@ -59,7 +59,18 @@ class CliContractTest {
   static void startServer() {
     store = new JdbcRegistryStore(Database.open(Database.embeddedUrl(dir.resolve("data")), 4));
     var index = org.kyodaku.index.registry.RegistryIndex.rebuild(store, org.kyodaku.index.registry.RegistryIndex.DEFAULT_RADII);
-    RegistryService registry = new RegistryService(store, index, Clock.systemUTC(), new SecureRandom());
+    var videos =
+        org.kyodaku.fingerprint.vpdq.RegisteredVideos.rebuild(
+            store, org.kyodaku.fingerprint.vpdq.VpdqThresholds.reference());
+    RegistryService registry =
+        new RegistryService(
+            store,
+            index,
+            videos,
+            org.kyodaku.core.registry.ConsentLog.NONE,
+            org.kyodaku.core.registry.ReceiptSource.NONE,
+            Clock.systemUTC(),
+            new SecureRandom());
     admin = registry.bootstrapAdmin().orElseThrow().token();
     server = KyodakuServer.start(registry, new ServerConfig("127.0.0.1", 0, ServerConfig.DEFAULT_MAX_BODY));
   }
@@ -232,6 +243,41 @@ class CliContractTest {
     assertThat(copy.exit()).isZero();
     assertThat(copy.single().at("/conflicts/0/work").asText()).isEqualTo(work);
     assertThat(copy.err()).contains("already matches work " + work);
+  }
+
+  @Test
+  void registerAndCheck_reencodedVideo_isFoundByItsFramesButNotCleared() throws Exception {
+    String studio = client(admin, "party", "create", "--kind", "rights-holder", "--name", "Anime Studio").single().path("token").asText();
+    String lab = client(admin, "party", "create", "--kind", "licensee", "--name", "Lab").single().path("id").asText();
+    Path original = java.nio.file.Files.copy(
+        org.kyodaku.testkit.SharedTestData.resolve("vpdq/tmk/sample-videos/doorknob-hd-no-bar.mp4"), dir.resolve("episode.mp4"));
+    // Another encoding at half the size: other bytes, other pixels, the same pictures.
+    Path reencoded = dir.resolve("episode-small.mp4");
+    Process ffmpeg =
+        new ProcessBuilder(
+                "ffmpeg", "-v", "error", "-nostdin", "-i", original.toString(), "-vf", "scale=iw/2:-2",
+                "-c:v", "mpeg4", "-q:v", "5", "-an", reencoded.toString())
+            .redirectErrorStream(true)
+            .start();
+    String ffmpegOut = new String(ffmpeg.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(ffmpeg.waitFor()).as(ffmpegOut).isZero();
+
+    Run register = client(studio, "work", "register", "--kind", "video", "--title", "第1話", original.toString());
+    assertThat(register.exit()).as(register.err()).isZero();
+    String work = register.single().path("id").asText();
+    client(studio, "grant", "create", "--licensee", lab, "--use", "train-ai", "--all");
+
+    List<JsonNode> checks = client(admin, "check", "--licensee", lab, "--use", "train-ai", original.toString(), reencoded.toString()).lines();
+    assertThat(checks.get(0).path("decision").asText()).isEqualTo("allow");
+    assertThat(checks.get(0).path("evidence").findValuesAsText("algorithm")).containsExactly("sha256", "vpdq-v1");
+    JsonNode copy = checks.get(1);
+    assertThat(copy.path("decision").asText()).isEqualTo("deny");
+    assertThat(copy.path("basis").asText()).isEqualTo("near-match");
+    assertThat(copy.path("work").asText()).isEqualTo(work);
+    assertThat(copy.at("/evidence/0/algorithm").asText()).isEqualTo("vpdq-v1");
+    assertThat(copy.at("/evidence/0/registeredMatchPercent").asDouble()).isGreaterThanOrEqualTo(80.0);
+    assertThat(copy.at("/evidence/0/queryMatchPercent").asDouble()).isGreaterThan(0.0);
+    assertThat(copy.at("/evidence/0/distance").asInt()).isBetween(0, 31);
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.FrameHashes;
 import org.kyodaku.fingerprint.image.ImageDecodeException;
 import org.kyodaku.fingerprint.image.ImageDecoder;
 import org.kyodaku.fingerprint.image.RgbImage;
@@ -27,7 +28,9 @@ import org.kyodaku.fingerprint.pdq.PdqHasher;
 import org.kyodaku.fingerprint.pdq.PdqResult;
 import org.kyodaku.fingerprint.video.VideoDecodeException;
 import org.kyodaku.fingerprint.vpdq.VpdqException;
+import org.kyodaku.fingerprint.video.VideoDecoder;
 import org.kyodaku.fingerprint.vpdq.VpdqHasher;
+import org.kyodaku.fingerprint.vpdq.VpdqOptions;
 import org.kyodaku.fingerprint.vpdq.VpdqResult;
 
 /**
@@ -52,9 +55,24 @@ public final class FileFingerprinter {
   private final PdqHasher pdq;
   private final VpdqHasher vpdq;
 
+  /** Hashes every frame of a video, as the reference's sample hashes are made. */
   public FileFingerprinter() {
     this(ImageDecoder.imageIo(), new VpdqHasher());
   }
+
+  /**
+   * The fingerprinter for registering and checking: videos are sampled at one frame a second (the
+   * reference library's default), so that both sides of a comparison are sampled alike and a
+   * video's frame hashes stay small enough to send ({@link FrameHashes#MAX_FRAMES}).
+   */
+  public static FileFingerprinter forRegistry() {
+    return new FileFingerprinter(
+        ImageDecoder.imageIo(),
+        new VpdqHasher(VideoDecoder.ffmpeg(), VpdqOptions.everyFrame().withSecondsPerHash(REGISTRY_SECONDS_PER_HASH)));
+  }
+
+  /** The sampling of {@link #forRegistry()}: one hashed frame per second of video. */
+  public static final double REGISTRY_SECONDS_PER_HASH = 1;
 
   public FileFingerprinter(ImageDecoder decoder, VpdqHasher vpdq) {
     this.decoder = decoder;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.FrameHashes;
 import org.kyodaku.fingerprint.iscc.IsccCode;
 import org.kyodaku.fingerprint.pdq.PdqResult;
 import org.kyodaku.fingerprint.vpdq.VpdqResult;
@@ -29,6 +30,24 @@ public record FileFingerprints(
   /** The ISCC codes of a file. */
   public record Iscc(
       IsccCode meta, Optional<IsccCode> content, IsccCode data, IsccCode instance, IsccCode code) {}
+
+  /**
+   * A video's frame hashes for the registry, when it gave at least one frame.
+   *
+   * @throws org.kyodaku.core.model.ValidationException when the video has more frames than the
+   *     registry takes ({@link FrameHashes#MAX_FRAMES}) or an implausible frame rate
+   */
+  public Optional<FrameHashes> frameHashes() {
+    return vpdq.filter(v -> !v.features().isEmpty())
+        .map(
+            v ->
+                new FrameHashes(
+                    v.algorithm(),
+                    v.framesPerSecond(),
+                    v.features().stream()
+                        .map(f -> new FrameHashes.Frame(f.frameNumber(), f.quality(), f.pdqHash().toHex()))
+                        .toList()));
+  }
 
   /** All fingerprints for the registry, one per algorithm, SHA-256 first. */
   public List<Fingerprint> all() {

@@ -72,6 +72,15 @@ final class JsonViews {
       for (Fingerprint f : a.fingerprints()) {
         prints.addObject().put("algorithm", f.algorithm()).put("value", f.value());
       }
+      // A summary: the frames themselves can be thousands of lines.
+      a.video()
+          .ifPresent(
+              v ->
+                  asset
+                      .putObject("vpdq")
+                      .put("algorithm", v.algorithm())
+                      .put("framesPerSecond", v.framesPerSecond())
+                      .put("hashedFrames", v.frames().size()));
     }
     return o;
   }
@@ -120,7 +129,12 @@ final class JsonViews {
     putOptional(o, "territory", d.question().territory());
     ArrayNode evidence = o.putArray("evidence");
     for (Evidence e : d.evidence()) {
-      evidence.addObject().put("work", e.work()).put("algorithm", e.algorithm()).put("distance", e.distance());
+      ObjectNode item = evidence.addObject().put("work", e.work()).put("algorithm", e.algorithm()).put("distance", e.distance());
+      e.frames()
+          .ifPresent(
+              f ->
+                  item.put("queryMatchPercent", f.queryMatchPercent())
+                      .put("registeredMatchPercent", f.registeredMatchPercent()));
     }
     return o;
   }

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.kyodaku.core.decision.Decision;
 import org.kyodaku.core.model.Asset;
 import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.FrameHashes;
 import org.kyodaku.core.model.Grant;
 import org.kyodaku.core.model.Party;
 import org.kyodaku.core.model.PartyKind;
@@ -216,12 +217,13 @@ final class RegistryApi {
     }
     List<Asset> assets = new ArrayList<>();
     for (RequestBody.Item item : b.items("assets", RegistryService.MAX_ASSETS)) {
-      RequestBody a = item.object(Set.of("file", "sha256", "fingerprints"));
+      RequestBody a = item.object(Set.of("file", "sha256", "fingerprints", "vpdq"));
       String sha = a.text("sha256");
       List<Fingerprint> prints = new ArrayList<>();
       prints.add(at(item.path() + ".sha256", () -> Fingerprint.sha256(sha)));
       prints.addAll(fingerprints(a, item.path()));
-      assets.add(at(item.path() + ".fingerprints", () -> new Asset(a.optText("file"), prints)));
+      Optional<FrameHashes> video = frameHashes(a);
+      assets.add(at(item.path() + ".fingerprints", () -> new Asset(a.optText("file"), prints, video)));
     }
     send(ctx, 201, views.registered(registry.registerWork(caller, title, kind, assets)));
   }
@@ -322,8 +324,39 @@ final class RegistryApi {
 
   private static final int MAX_FINGERPRINTS = 16;
 
+  /**
+   * The {@code vpdq} object of an asset or item, a video's frame hashes: {@code {"algorithm",
+   * "framesPerSecond", "frames": [{"frame","quality","pdq"}]}}, at most {@value
+   * FrameHashes#MAX_FRAMES} frames.
+   */
+  private static Optional<FrameHashes> frameHashes(RequestBody b) {
+    Optional<RequestBody> v = b.optObject("vpdq", Set.of("algorithm", "framesPerSecond", "frames"));
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    RequestBody video = v.get();
+    String algorithm = video.text("algorithm");
+    double fps = video.number("framesPerSecond");
+    if (!video.has("frames")) {
+      throw Problem.badRequest(video.path() + ".frames", "is required: one {\"frame\", \"quality\", \"pdq\"} per hashed frame");
+    }
+    List<FrameHashes.Frame> frames = new ArrayList<>();
+    for (RequestBody.Item item : video.items("frames", FrameHashes.MAX_FRAMES)) {
+      RequestBody f = item.object(Set.of("frame", "quality", "pdq"));
+      int number = f.integer("frame");
+      int quality = f.integer("quality");
+      String pdq = f.text("pdq");
+      frames.add(at(item.path(), () -> new FrameHashes.Frame(number, quality, pdq)));
+    }
+    try {
+      return Optional.of(new FrameHashes(algorithm, fps, frames));
+    } catch (ValidationException e) {
+      throw Problem.badRequest(video.path() + "." + e.field(), e.reason());
+    }
+  }
+
   private static Subject subject(RequestBody b, String path) {
-    boolean content = b.has("sha256") || b.has("fingerprints");
+    boolean content = b.has("sha256") || b.has("fingerprints") || b.has("vpdq");
     boolean work = b.has("work");
     if (content == work) {
       throw Problem.badRequest(
@@ -338,17 +371,18 @@ final class RegistryApi {
         prints.add(at(prefix + "sha256", () -> Fingerprint.sha256(hex)));
       }
       prints.addAll(fingerprints(b, path));
-      if (prints.isEmpty()) {
+      Optional<FrameHashes> video = frameHashes(b);
+      if (prints.isEmpty() && video.isEmpty()) {
         throw Problem.badRequest(prefix + "fingerprints", "name at least one fingerprint");
       }
-      return new Subject.Content(prints);
+      return new Subject.Content(prints, video);
     }
     return new Subject.WorkRef(b.text("work"));
   }
 
   private void decide(Context ctx) {
     Caller caller = caller(ctx);
-    RequestBody b = body(ctx, "licensee", "use", "at", "territory", "sha256", "fingerprints", "work", "receipt");
+    RequestBody b = body(ctx, "licensee", "use", "at", "territory", "sha256", "fingerprints", "vpdq", "work", "receipt");
     Subject subject = subject(b, "");
     if (b.bool("receipt", false)) {
       Receipt r = registry.decideWithReceipts(caller, question(b), List.of(subject)).getFirst();
@@ -373,7 +407,7 @@ final class RegistryApi {
     }
     List<Subject> subjects = new ArrayList<>();
     for (RequestBody.Item item : b.items("items", RegistryService.MAX_BATCH)) {
-      subjects.add(subject(item.object(Set.of("sha256", "fingerprints", "work")), item.path()));
+      subjects.add(subject(item.object(Set.of("sha256", "fingerprints", "vpdq", "work")), item.path()));
     }
     List<Receipt> receipts =
         b.bool("receipt", false) ? registry.decideWithReceipts(caller, question, subjects) : List.of();

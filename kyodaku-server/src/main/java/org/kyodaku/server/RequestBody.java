@@ -95,6 +95,44 @@ final class RequestBody {
     return v.booleanValue();
   }
 
+  /** A JSON number, finite. */
+  double number(String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw Problem.badRequest(at(field), "is required");
+    }
+    if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+      throw Problem.badRequest(at(field), "must be a number, got " + v.getNodeType().name().toLowerCase());
+    }
+    return v.doubleValue();
+  }
+
+  /** A whole JSON number that fits an {@code int}. */
+  int integer(String field) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw Problem.badRequest(at(field), "is required");
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw Problem.badRequest(at(field), "must be a whole number, got " + v.toString());
+    }
+    return v.intValue();
+  }
+
+  /** A nested object, its unknown fields refused; empty when absent or null. */
+  Optional<RequestBody> optObject(String field, Set<String> known) {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    return Optional.of(new Item(v, at(field)).object(known));
+  }
+
+  /** This object's path in the request, "" for the body itself. */
+  String path() {
+    return path;
+  }
+
   Optional<Instant> optInstant(String field) {
     return optText(field).map(t -> instant(at(field), t));
   }

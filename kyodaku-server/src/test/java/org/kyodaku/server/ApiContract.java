@@ -74,7 +74,18 @@ abstract class ApiContract {
     store = new JdbcRegistryStore(Database.open(url, 8));
     // The similarity index is rebuilt from the store, as `kyodaku serve` does at every start.
     var index = org.kyodaku.index.registry.RegistryIndex.rebuild(store, org.kyodaku.index.registry.RegistryIndex.DEFAULT_RADII);
-    registry = new RegistryService(store, index, clock, new SecureRandom());
+    var videos =
+        org.kyodaku.fingerprint.vpdq.RegisteredVideos.rebuild(
+            store, org.kyodaku.fingerprint.vpdq.VpdqThresholds.reference());
+    registry =
+        new RegistryService(
+            store,
+            index,
+            videos,
+            org.kyodaku.core.registry.ConsentLog.NONE,
+            org.kyodaku.core.registry.ReceiptSource.NONE,
+            clock,
+            new SecureRandom());
     server = KyodakuServer.start(registry, new ServerConfig("127.0.0.1", 0, ServerConfig.DEFAULT_MAX_BODY));
     api = new ApiClient(server.baseUrl());
   }
@@ -286,6 +297,141 @@ abstract class ApiContract {
         {"licensee": "%s", "use": "train-ai", "sha256": "%s", "fingerprints": [{"algorithm": "pdq-v1", "value": "%s"}]}"""
         .formatted(lab.id(), sha("orig.png"), PDQ));
     assertThat(both.get("basis").asText()).isEqualTo("disputed");
+  }
+
+  // ---- videos by their frame hashes (vPDQ) ----------------------------------------------------
+
+  /** {@code count} frame hashes, frame i made from {@code seed + i}, first {@code flipped} bits flipped. */
+  static ObjectNode vpdq(String seed, int from, int count, int flipped) {
+    ObjectNode v = JSON.createObjectNode().put("algorithm", "vpdq-v1").put("framesPerSecond", 29.97);
+    ArrayNode frames = v.putArray("frames");
+    for (int i = 0; i < count; i++) {
+      java.math.BigInteger h = new java.math.BigInteger(sha(seed + (from + i)), 16);
+      for (int b = 0; b < flipped; b++) {
+        h = h.flipBit(255 - b);
+      }
+      frames.addObject().put("frame", i * 29).put("quality", 100).put("pdq", String.format("%064x", h));
+    }
+    return v;
+  }
+
+  String registerVideo(Account owner, String title, String sha, ObjectNode frames) {
+    ObjectNode body = JSON.createObjectNode().put("title", title).put("kind", "video");
+    body.putArray("assets").addObject().put("file", "clip.mp4").put("sha256", sha).set("vpdq", frames);
+    JsonNode work = ok(api.as(owner.token()).post("/works", body.toString()), 201);
+    OPENAPI.assertShape(work, "RegisteredWork");
+    return work.get("id").asText();
+  }
+
+  JsonNode decideVideo(Account lab, String sha, ObjectNode frames) {
+    ObjectNode q = JSON.createObjectNode().put("licensee", lab.id()).put("use", "train-ai");
+    if (sha != null) {
+      q.put("sha256", sha);
+    }
+    q.set("vpdq", frames);
+    return decide(lab, q.toString());
+  }
+
+  @Test
+  void decide_videoByFrames_nearMatchNeverAllowsAndReportsBothShares() {
+    Account studio = party("rights-holder", "アニメ制作会社");
+    Account lab = party("licensee", "Lab");
+    String work = registerVideo(studio, "第1話", sha("ep1.mp4"), vpdq("ep1-", 0, 10, 0));
+    ok(api.as(studio.token()).post("/grants", """
+        {"licensee": "%s", "uses": ["train-ai"], "allWorks": true}""".formatted(lab.id())), 201);
+    clock.advance(Duration.ofSeconds(1));
+
+    // The registered file itself: allowed by the grant; the frames agree and say so.
+    JsonNode exact = decideVideo(lab, sha("ep1.mp4"), vpdq("ep1-", 0, 10, 0));
+    assertDecision(exact, "allow", "grant", work);
+    assertThat(exact.get("evidence").findValuesAsText("algorithm")).containsExactly("sha256", "vpdq-v1");
+    assertThat(exact.at("/evidence/1/queryMatchPercent").asDouble()).isEqualTo(100.0);
+    assertThat(exact.at("/evidence/1/registeredMatchPercent").asDouble()).isEqualTo(100.0);
+    assertThat(exact.at("/evidence/0/queryMatchPercent").isMissingNode()).isTrue();
+
+    // A re-encode: other bytes, frames a few bits away. Found, denied as a resemblance.
+    JsonNode reencoded = decideVideo(lab, sha("ep1-reencoded.mp4"), vpdq("ep1-", 0, 10, 3));
+    assertDecision(reencoded, "deny", "near-match", work);
+    assertThat(reencoded.at("/evidence/0/algorithm").asText()).isEqualTo("vpdq-v1");
+    assertThat(reencoded.at("/evidence/0/distance").asInt()).isEqualTo(3);
+    assertThat(reencoded.at("/evidence/0/registeredMatchPercent").asDouble()).isEqualTo(100.0);
+
+    // A compilation holding the whole episode and as much again: half of it is the episode.
+    ObjectNode longer = vpdq("ep1-", 0, 10, 0);
+    ((ArrayNode) longer.get("frames")).addAll((ArrayNode) vpdq("other-", 0, 10, 0).get("frames"));
+    for (int i = 0; i < 20; i++) {
+      ((ObjectNode) longer.get("frames").get(i)).put("frame", i * 29);
+    }
+    JsonNode compilation = decideVideo(lab, null, longer);
+    assertDecision(compilation, "deny", "near-match", work);
+    assertThat(compilation.at("/evidence/0/queryMatchPercent").asDouble()).isEqualTo(50.0);
+    assertThat(compilation.at("/evidence/0/registeredMatchPercent").asDouble()).isEqualTo(100.0);
+
+    // Two of ten frames is too little of the episode (reference threshold: 80 %).
+    assertThat(decideVideo(lab, null, vpdq("ep1-", 0, 2, 0)).get("basis").asText()).isEqualTo("unregistered");
+    assertThat(decideVideo(lab, null, vpdq("other-", 0, 10, 0)).get("basis").asText()).isEqualTo("unregistered");
+  }
+
+  @Test
+  void registerWork_videoOfAnotherOwner_conflictAndDisputed() {
+    Account studio = party("rights-holder", "Studio");
+    Account copier = party("creator", "Someone else");
+    Account lab = party("licensee", "Lab");
+    String original = registerVideo(studio, "Original", sha("orig.mp4"), vpdq("orig-", 0, 8, 0));
+    ObjectNode body = JSON.createObjectNode().put("title", "Copy").put("kind", "video");
+    body.putArray("assets").addObject().put("sha256", sha("copy.mp4")).set("vpdq", vpdq("orig-", 0, 8, 2));
+    JsonNode copy = ok(api.as(copier.token()).post("/works", body.toString()), 201);
+    assertThat(copy.at("/conflicts/0/work").asText()).isEqualTo(original);
+    assertThat(copy.at("/conflicts/0/algorithm").asText()).isEqualTo("vpdq-v1");
+    assertThat(copy.at("/conflicts/0/distance").asInt()).isEqualTo(2);
+    clock.advance(Duration.ofSeconds(1));
+
+    assertThat(decideVideo(lab, null, vpdq("orig-", 0, 8, 1)).get("basis").asText()).isEqualTo("disputed");
+  }
+
+  @Test
+  void registerWork_malformedFrames_400NamingTheFrame() {
+    Account creator = party("creator", "作者");
+    ObjectNode outOfOrder = vpdq("x-", 0, 3, 0);
+    ((ObjectNode) outOfOrder.get("frames").get(2)).put("frame", 0);
+    ObjectNode body = JSON.createObjectNode().put("title", "t").put("kind", "video");
+    body.putArray("assets").addObject().put("sha256", sha("x")).set("vpdq", outOfOrder);
+    JsonNode p = rejected(() -> api.as(creator.token()).post("/works", body.toString()), 400, "invalid-request");
+    assertThat(p.get("field").asText()).isEqualTo("assets[0].vpdq.frames[2].frame");
+    assertThat(p.get("detail").asText()).contains("must increase, got 0 after 29");
+
+    ObjectNode badQuality = vpdq("x-", 0, 1, 0);
+    ((ObjectNode) badQuality.get("frames").get(0)).put("quality", 101);
+    body.withArray("assets").removeAll();
+    body.withArray("assets").addObject().put("sha256", sha("x")).set("vpdq", badQuality);
+    p = rejected(() -> api.as(creator.token()).post("/works", body.toString()), 400, "invalid-request");
+    assertThat(p.get("field").asText()).isEqualTo("assets[0].vpdq.frames[0]");
+    assertThat(p.get("detail").asText()).contains("0..100, got 101");
+
+    ObjectNode unknown = vpdq("x-", 0, 1, 0).put("algorithm", "tmk-v1");
+    p = rejected(() -> api.as(creator.token()).post("/decisions", JSON.createObjectNode()
+        .put("licensee", creator.id()).put("use", "train-ai").set("vpdq", unknown).toString()), 400, "invalid-request");
+    assertThat(p.get("field").asText()).isEqualTo("vpdq.algorithm");
+  }
+
+  @Test
+  void restart_videoFrames_foundAgainAfterRebuild() {
+    Account studio = party("rights-holder", "Studio");
+    Account lab = party("licensee", "Lab");
+    String work = registerVideo(studio, "長編", sha("film.mp4"), vpdq("film-", 0, 12, 0));
+    clock.advance(Duration.ofSeconds(1));
+
+    server.close();
+    store.close();
+    open(databaseUrl);
+
+    JsonNode d = decideVideo(lab, null, vpdq("film-", 0, 12, 4));
+    assertDecision(d, "deny", "no-grant", work);
+    assertThat(d.at("/evidence/0/registeredMatchPercent").asDouble()).isEqualTo(100.0);
+    JsonNode shown = ok(api.as(studio.token()).get("/works/" + work), 200);
+    OPENAPI.assertShape(shown, "WorkWithAssets");
+    assertThat(shown.at("/assets/0/vpdq/hashedFrames").asInt()).isEqualTo(12);
+    assertThat(shown.at("/assets/0/vpdq/algorithm").asText()).isEqualTo("vpdq-v1");
   }
 
   @Test

@@ -42,8 +42,12 @@ public final class VpdqMatcher {
   /** Compares {@code query} with {@code compared} under {@code thresholds}. */
   public static VpdqMatch compare(
       List<VpdqFeature> query, List<VpdqFeature> compared, VpdqThresholds thresholds) {
-    List<PdqHash> q = usable(query, thresholds.minQuality());
-    List<PdqHash> c = usable(compared, thresholds.minQuality());
+    return compareUsable(
+        usable(query, thresholds.minQuality()), usable(compared, thresholds.minQuality()), thresholds);
+  }
+
+  /** {@link #compare} of two lists already reduced by {@link #usable}. */
+  static VpdqMatch compareUsable(List<PdqHash> q, List<PdqHash> c, VpdqThresholds thresholds) {
     if (q.isEmpty() || c.isEmpty()) {
       return new VpdqMatch(0, 0, false);
     }
@@ -56,7 +60,7 @@ public final class VpdqMatcher {
   }
 
   /** Distinct hashes of the frames with quality ≥ {@code minQuality}, in first-seen order. */
-  private static List<PdqHash> usable(List<VpdqFeature> features, int minQuality) {
+  static List<PdqHash> usable(List<VpdqFeature> features, int minQuality) {
     Set<PdqHash> distinct = new LinkedHashSet<>();
     for (VpdqFeature feature : features) {
       if (feature.quality() >= minQuality) {
@@ -66,15 +70,39 @@ public final class VpdqMatcher {
     return new ArrayList<>(distinct);
   }
 
+  /**
+   * Whether at least {@code percent} of {@code hashes} lie within {@code maxDistance} of some hash
+   * in {@code others}; stops as soon as too many have missed, so that a video that cannot match
+   * costs a fraction of a full comparison.
+   */
+  static boolean reaches(List<PdqHash> hashes, List<PdqHash> others, int maxDistance, double percent) {
+    // Largest number of misses that still leaves matched * 100 / size >= percent, one more when
+    // rounding is in doubt: this only filters, the full comparison decides.
+    long allowedMisses = hashes.size() - (long) Math.ceil(percent * hashes.size() / 100.0 - 1e-9);
+    int misses = 0;
+    for (PdqHash hash : hashes) {
+      if (!within(hash, others, maxDistance) && ++misses > allowedMisses) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean within(PdqHash hash, List<PdqHash> others, int maxDistance) {
+    for (PdqHash other : others) {
+      if (hash.distance(other) <= maxDistance) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** How many of {@code hashes} lie within {@code maxDistance} of some hash in {@code others}. */
   private static int matchedIn(List<PdqHash> hashes, List<PdqHash> others, int maxDistance) {
     int matched = 0;
     for (PdqHash hash : hashes) {
-      for (PdqHash other : others) {
-        if (hash.distance(other) <= maxDistance) {
-          matched++;
-          break;
-        }
+      if (within(hash, others, maxDistance)) {
+        matched++;
       }
     }
     return matched;
