@@ -47,6 +47,77 @@ class PdqStepsTest {
     assertThat(out[15]).isEqualTo((12 + 13 + 14 + 15) / 4f);
   }
 
+  @ParameterizedTest(name = "{0}x{1} window {2}")
+  @CsvSource({"16, 5, 7", "16, 9, 8", "1, 3, 1", "130, 7, 2", "1600, 6, 13", "37, 4, 37"})
+  void boxRowsThenDivide_anyRows_bitIdenticalToBoxRow(int width, int height, int window) {
+    Random random = new Random(width * 31 + height);
+    float[] plane = new float[width * height];
+    for (int i = 0; i < plane.length; i++) {
+      plane[i] = random.nextFloat() * 255;
+    }
+    float[] fast = new float[plane.length];
+    float[] direct = new float[plane.length];
+
+    JaroszDownsampler.boxRows(plane, fast, width, height, window);
+    for (int y = 0; y < height; y++) {
+      JaroszDownsampler.divide(fast, y * width, width, window);
+      JaroszDownsampler.boxRow(plane, direct, y * width, width, window);
+    }
+
+    for (int i = 0; i < plane.length; i++) {
+      assertThat(Float.floatToRawIntBits(fast[i])).as("position %d", i).isEqualTo(Float.floatToRawIntBits(direct[i]));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}x{1}")
+  @CsvSource({"1600, 1004", "34, 42", "2, 2", "1, 200", "255, 3", "4032, 130"})
+  void downsample_randomImage_bitIdenticalToFourFullPassesThenSampling(int width, int height) {
+    Random random = new Random(width * 7919L + height);
+    int[] rgb = new int[width * height];
+    for (int i = 0; i < rgb.length; i++) {
+      rgb[i] = random.nextInt(1 << 24);
+    }
+    org.kyodaku.fingerprint.image.RgbImage image = org.kyodaku.fingerprint.image.RgbImage.of(width, height, rgb);
+    float[] fast = new float[64 * 64];
+
+    JaroszDownsampler.downsample(image, fast);
+
+    // The pipeline as the reference runs it: every pass over the whole plane, then 64x64 samples.
+    float[] plane = new float[width * height];
+    float[] scratch = new float[plane.length];
+    JaroszDownsampler.luminance(image, plane);
+    for (int pass = 0; pass < 2; pass++) {
+      for (int y = 0; y < height; y++) {
+        JaroszDownsampler.boxRow(plane, scratch, y * width, width, JaroszDownsampler.windowSize(width));
+      }
+      JaroszDownsampler.boxColumns(scratch, plane, width, height, JaroszDownsampler.windowSize(height), new float[width]);
+    }
+    for (int i = 0; i < 64; i++) {
+      for (int j = 0; j < 64; j++) {
+        float expected = plane[(int) ((i + 0.5) * height / 64) * width + (int) ((j + 0.5) * width / 64)];
+        assertThat(Float.floatToRawIntBits(fast[i * 64 + j])).as("(%d, %d)", i, j).isEqualTo(Float.floatToRawIntBits(expected));
+      }
+    }
+  }
+
+  @Test
+  void luminance_everyChannelValue_equalsSinglePrecisionProductsAddedLeftToRight() {
+    int[] rgb = new int[256];
+    for (int v = 0; v < 256; v++) {
+      rgb[v] = v << 16 | (255 - v) << 8 | (v * 7 & 0xFF);
+    }
+    float[] plane = new float[256];
+
+    JaroszDownsampler.luminance(org.kyodaku.fingerprint.image.RgbImage.of(256, 1, rgb), plane);
+
+    for (int v = 0; v < 256; v++) {
+      float r = 0.299f * v;
+      float g = 0.587f * (255 - v);
+      float b = 0.114f * (v * 7 & 0xFF);
+      assertThat(plane[v]).isEqualTo(r + g + b);
+    }
+  }
+
   @Test
   void boxColumns_randomPlane_bitIdenticalToBoxRowOnTransposedPlane() {
     int width = 37;
