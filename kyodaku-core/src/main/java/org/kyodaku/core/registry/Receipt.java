@@ -11,20 +11,71 @@ import org.kyodaku.core.model.Labelled;
  *
  * <p>An allow rests on its grant (and, when the grant was revoked after the decision's instant,
  * the revocation showing when) and on the registration of every matched work. A deny carries the
- * registrations of the works matched, but the absence of a grant is <b>not</b> proven by it: that
- * needs the verifiable map of grant sets (org.kyodaku.log.map), which is not wired yet.
+ * registrations of the works matched; a {@code no-grant} deny asked for "now" also carries the
+ * named work's entry in the verifiable map of grant sets committed with the checkpoint, and the
+ * entries of every grant in that set, which proves that none of them covers the question.
  *
  * @param unlogged ids of facts the decision rests on that have no log entry (recorded before the
  *     registry kept a log); their part of the decision is not provable
+ * @param map the map evidence of a {@code no-grant} deny, when the log commits a map
  */
 public record Receipt(
-    Decision decision, List<Entry> entries, String checkpoint, List<String> unlogged) {
+    Decision decision,
+    List<Entry> entries,
+    String checkpoint,
+    List<String> unlogged,
+    Optional<MapEvidence> map) {
   /** The type named in every receipt document. */
   public static final String TYPE = "kyodaku.org/receipt/v1";
 
   public Receipt {
     entries = List.copyOf(entries);
     unlogged = List.copyOf(unlogged);
+  }
+
+  /** A receipt without map evidence. */
+  public Receipt(Decision decision, List<Entry> entries, String checkpoint, List<String> unlogged) {
+    this(decision, entries, checkpoint, unlogged, Optional.empty());
+  }
+
+  /**
+   * The map root the checkpoint commits (its last entry, with index and tlog-proof) and, for each
+   * work the deny rests on, its map proof and the ids of the grants in its set.
+   */
+  public record MapEvidence(long index, String entry, String proof, List<WorkGrants> works) {
+    public MapEvidence {
+      works = List.copyOf(works);
+    }
+  }
+
+  /** A work's current grant set and its map proof (base64). */
+  public record WorkGrants(String work, String proof, List<String> grants) {
+    public WorkGrants {
+      grants = List.copyOf(grants);
+    }
+  }
+
+  /** What the receipt proves about the absence of a covering grant. */
+  public enum GrantAbsence implements Labelled {
+    /** An allow: there is a grant. */
+    NOT_APPLICABLE,
+    /** A deny whose receipt does not show that no grant covered the question. */
+    NOT_PROVEN,
+    /** A deny whose receipt carries the map proof that no grant covered the question. */
+    PROVEN;
+
+    @Override
+    public String toString() {
+      return label();
+    }
+  }
+
+  /** What this receipt proves about the absence of a covering grant. */
+  public GrantAbsence grantAbsence() {
+    if (decision.allowed()) {
+      return GrantAbsence.NOT_APPLICABLE;
+    }
+    return map.isPresent() ? GrantAbsence.PROVEN : GrantAbsence.NOT_PROVEN;
   }
 
   /** What an entry is to the decision. */

@@ -24,6 +24,34 @@ public interface ReceiptSource {
      * @throws RegistryException UNAVAILABLE when the log cannot be read
      */
     ProvedEntry prove(long index);
+
+    /**
+     * The verifiable map of grant sets that {@link #checkpoint()} commits as its last entry
+     * (docs/verifiable-map.md), if the log keeps one and that entry is a map root.
+     */
+    default java.util.Optional<GrantMap> grantMap() {
+      return java.util.Optional.empty();
+    }
+  }
+
+  /** The map of grant sets in the state the view's checkpoint commits. */
+  interface GrantMap {
+    /** The {@code map-root} entry (the checkpoint's last) with its inclusion proof. */
+    ProvedEntry root();
+
+    /**
+     * Work {@code workId}'s current grant set in that state: its grant ids with their log indexes,
+     * and the map proof (base64 of the proof bytes of docs/verifiable-map.md) of its value or of
+     * its absence.
+     */
+    GrantSet grantSet(String workId);
+  }
+
+  /** A work's grant set: grant id to log index, ids sorted; empty when the work has no key. */
+  record GrantSet(String work, String proof, java.util.SortedMap<String, Long> grants) {
+    public GrantSet {
+      grants = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(grants));
+    }
   }
 
   /** A registry without a log: asking for receipts is refused. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import org.kyodaku.core.decision.Basis;
 import org.kyodaku.core.decision.Decision;
 import org.kyodaku.core.decision.DecisionEngine;
 import org.kyodaku.core.decision.Evidence;
@@ -528,7 +529,7 @@ public final class RegistryService {
     requireLicensee("licensee", batch.licensee());
     Instant at = decisionInstant(batch.at());
     List<Decision> decisions = decideAt(batch, subjects, workField, at);
-    receiptsOut.ifPresent(out -> out.addAll(receipts(decisions)));
+    receiptsOut.ifPresent(out -> out.addAll(receipts(decisions, batch.at().isEmpty())));
     return decisions;
   }
 
@@ -618,9 +619,16 @@ public final class RegistryService {
     return out;
   }
 
-  /** The receipts of {@code decisions}; runs under the read lock (see decideWithReceipts). */
-  private List<Receipt> receipts(List<Decision> decisions) {
+  /**
+   * The receipts of {@code decisions}; runs under the read lock (see decideWithReceipts). A deny
+   * for lack of a grant, asked for "now", also gets the map evidence of its work's grant set: the
+   * view's checkpoint covers every act up to the decision's instant, so the set it commits is the
+   * one the decision saw. For an instant in the past the current set is not the one then (a grant
+   * revoked since has left it), so such a deny gets no map evidence.
+   */
+  private List<Receipt> receipts(List<Decision> decisions, boolean now) {
     ReceiptSource.LogView view = receipts.view();
+    Optional<ReceiptSource.GrantMap> grantMap = now ? view.grantMap() : Optional.empty();
     Set<String> workIds = new LinkedHashSet<>();
     Set<String> grantIds = new LinkedHashSet<>();
     for (Decision d : decisions) {
@@ -664,7 +672,20 @@ public final class RegistryService {
       d.work().ifPresent(matched::add);
       matched.addAll(d.matchedWorks());
       matched.forEach(w -> add.accept(Receipt.Role.WORK, w));
-      out.add(new Receipt(d, entries, view.checkpoint(), unlogged));
+      Optional<Receipt.MapEvidence> map = Optional.empty();
+      if (grantMap.isPresent() && !d.allowed() && d.basis() == Basis.NO_GRANT && d.work().isPresent()) {
+        ReceiptSource.GrantSet set = grantMap.get().grantSet(d.work().get());
+        for (Map.Entry<String, Long> g : set.grants().entrySet()) {
+          ReceiptSource.ProvedEntry p = proved.computeIfAbsent(g.getValue(), view::prove);
+          if (entries.stream().noneMatch(e -> e.index() == p.index())) {
+            entries.add(new Receipt.Entry(Receipt.Role.GRANT, g.getKey(), p.index(), p.entry(), p.proof()));
+          }
+        }
+        ReceiptSource.ProvedEntry root = grantMap.get().root();
+        map = Optional.of(new Receipt.MapEvidence(root.index(), root.entry(), root.proof(),
+            List.of(new Receipt.WorkGrants(set.work(), set.proof(), List.copyOf(set.grants().keySet())))));
+      }
+      out.add(new Receipt(d, entries, view.checkpoint(), unlogged, map));
     }
     return out;
   }

@@ -2,7 +2,9 @@ package org.kyodaku.log.registry;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.kyodaku.core.registry.ReceiptSource;
 import org.kyodaku.core.registry.RegistryException;
 import org.kyodaku.log.checkpoint.SignedCheckpoint;
@@ -20,9 +22,16 @@ import org.kyodaku.log.tiles.TileReader;
  */
 public final class LogReceipts implements ReceiptSource {
   private final Sequencer sequencer;
+  private final Optional<GrantSets> grantSets;
 
+  /** Receipts without map evidence (a log whose checkpoints commit no map). */
   public LogReceipts(Sequencer sequencer) {
+    this(sequencer, Optional.empty());
+  }
+
+  LogReceipts(Sequencer sequencer, Optional<GrantSets> grantSets) {
     this.sequencer = sequencer;
+    this.grantSets = grantSets;
   }
 
   @Override
@@ -36,6 +45,33 @@ public final class LogReceipts implements ReceiptSource {
       @Override
       public String checkpoint() {
         return checkpoint;
+      }
+
+      @Override
+      public Optional<GrantMap> grantMap() {
+        // The checkpoint commits a map when its last entry is the map-root the sealer wrote.
+        if (size == 0 || grantSets.isEmpty() || grantSets.get().state(size - 1).isEmpty()) {
+          return Optional.empty();
+        }
+        GrantSets sets = grantSets.get();
+        LogView view = this;
+        return Optional.of(
+            new GrantMap() {
+              @Override
+              public ProvedEntry root() {
+                return view.prove(size - 1);
+              }
+
+              @Override
+              public GrantSet grantSet(String workId) {
+                GrantSets.GrantSet set =
+                    sets.grantSet(size - 1, workId)
+                        .orElseThrow(
+                            () -> unavailable("the map state of log size " + (size - 1) + " is no longer kept", null));
+                return new GrantSet(
+                    workId, Base64.getEncoder().encodeToString(set.proof()), new TreeMap<>(set.grants()));
+              }
+            });
       }
 
       @Override

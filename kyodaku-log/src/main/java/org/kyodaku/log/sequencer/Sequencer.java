@@ -47,7 +47,8 @@ import org.kyodaku.log.tiles.TileReader;
  *
  * <p><b>Batch.</b> The sequencer thread takes the first waiting entry, then up to {@link
  * SequencerConfig#maxBatchSize()} − 1 more that arrive within {@link SequencerConfig#maxDelay()},
- * and integrates them: (1) every entry bundle and hash tile the new size adds or changes — full
+ * and integrates them, followed by the entry the {@link SequencerConfig#sealer()} closes the batch
+ * with, if any: (1) every entry bundle and hash tile the new size adds or changes — full
  * tiles that became full, and the partial tile of each level for the new size — is written to a
  * temporary file, synced and renamed; (2) their directories are synced; (3) the new root is
  * computed from the tiles; (4) a checkpoint for the new size (origin, size, root, extension lines)
@@ -396,9 +397,20 @@ public final class Sequencer implements AutoCloseable {
 
   private void integrate(List<Pending> batch) throws IOException {
     long start = size;
-    Map<String, byte[]> writes = new LinkedHashMap<>();
+    List<byte[]> entries = new ArrayList<>(batch.size() + 1);
     for (Pending p : batch) {
-      bundle.add(p.entry);
+      entries.add(p.entry);
+    }
+    config.sealer().seal(start, List.copyOf(entries)).ifPresent(seal -> {
+      if (seal.length > EntryBundle.MAX_ENTRY) {
+        throw new SequencerException(
+            "sealing entry has " + seal.length + " bytes, at most " + EntryBundle.MAX_ENTRY + " fit");
+      }
+      entries.add(seal);
+    });
+    Map<String, byte[]> writes = new LinkedHashMap<>();
+    for (byte[] entry : entries) {
+      bundle.add(entry);
       size++;
       if (bundle.size() == TilePaths.TILE_WIDTH) {
         writes.put(
@@ -406,7 +418,7 @@ public final class Sequencer implements AutoCloseable {
             EntryBundle.of(bundle).toBytes());
         bundle.clear();
       }
-      push(0, MerkleHasher.leafHash(p.entry), writes);
+      push(0, MerkleHasher.leafHash(entry), writes);
     }
     if (!bundle.isEmpty()) {
       writes.put(

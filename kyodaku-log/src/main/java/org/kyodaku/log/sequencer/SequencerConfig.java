@@ -17,8 +17,10 @@ import org.kyodaku.log.note.SignerKey;
  *     plus one sync must stay under it)
  * @param maxPending the most appends waiting to be integrated; further appends are refused
  *     (pushback, as Tessera's {@code PushbackMaxOutstanding})
- * @param extensions extension lines for the checkpoint of a given tree size (for example a map
- *     root, see {@code org.kyodaku.log.map.MapCommitment}); called on the sequencer's thread
+ * @param extensions extension lines for the checkpoint of a given tree size; called on the
+ *     sequencer's thread. The registry commits its map root as an entry instead (see {@link
+ *     BatchSealer}): witnesses do not vouch for extension lines
+ * @param sealer the entry that closes each batch, if any (see {@link BatchSealer})
  */
 public record SequencerConfig(
     SignerKey logKey,
@@ -26,7 +28,8 @@ public record SequencerConfig(
     int maxBatchSize,
     Duration maxDelay,
     int maxPending,
-    LongFunction<List<String>> extensions) {
+    LongFunction<List<String>> extensions,
+    BatchSealer sealer) {
   /** Default {@link #maxBatchSize}: 1024 entries. */
   public static final int DEFAULT_MAX_BATCH_SIZE = 1024;
 
@@ -63,27 +66,33 @@ public record SequencerConfig(
         DEFAULT_MAX_BATCH_SIZE,
         DEFAULT_MAX_DELAY,
         DEFAULT_MAX_PENDING,
-        size -> List.of());
+        size -> List.of(),
+        BatchSealer.NONE);
   }
 
   /** This configuration with another origin. */
   public SequencerConfig withOrigin(String origin) {
-    return new SequencerConfig(logKey, origin, maxBatchSize, maxDelay, maxPending, extensions);
+    return new SequencerConfig(logKey, origin, maxBatchSize, maxDelay, maxPending, extensions, sealer);
   }
 
   /** This configuration with another batch size and delay. */
   public SequencerConfig withBatching(int maxBatchSize, Duration maxDelay) {
     return new SequencerConfig(
-        logKey, origin, maxBatchSize, maxDelay, Math.max(maxPending, maxBatchSize), extensions);
+        logKey, origin, maxBatchSize, maxDelay, Math.max(maxPending, maxBatchSize), extensions, sealer);
   }
 
   /** This configuration with another pushback bound. */
   public SequencerConfig withMaxPending(int maxPending) {
-    return new SequencerConfig(logKey, origin, maxBatchSize, maxDelay, maxPending, extensions);
+    return new SequencerConfig(logKey, origin, maxBatchSize, maxDelay, maxPending, extensions, sealer);
   }
 
   /** This configuration with checkpoint extension lines. */
   public SequencerConfig withExtensions(LongFunction<List<String>> extensions) {
-    return new SequencerConfig(logKey, origin, maxBatchSize, maxDelay, maxPending, extensions);
+    return new SequencerConfig(logKey, origin, maxBatchSize, maxDelay, maxPending, extensions, sealer);
+  }
+
+  /** This configuration with a batch sealer. */
+  public SequencerConfig withSealer(BatchSealer sealer) {
+    return new SequencerConfig(logKey, origin, maxBatchSize, maxDelay, maxPending, extensions, sealer);
   }
 }
