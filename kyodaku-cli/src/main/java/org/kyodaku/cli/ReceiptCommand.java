@@ -26,8 +26,8 @@ final class ReceiptCommand {
         "Verify a receipt written by kyodaku check --receipt-dir: the checkpoint is signed by KEY,",
         "every entry is signed and included in that checkpoint's tree, and the entries are the",
         "grant and work the decision names. Exit 0 only when everything verifies.",
-        "A deny receipt does not prove that no grant existed (not provable until the verifiable",
-        "map is published)."
+        "A no-grant deny receipt with map evidence also proves that no grant in the work's",
+        "current grant set covered the question (grantAbsence: proven)."
       })
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -67,13 +67,19 @@ final class ReceiptCommand {
                 .put("entries", v.entries())
                 .put("origin", v.origin())
                 .put("size", v.treeSize())
-                .put("grantAbsence", v.decision().equals("allow") ? "not-applicable" : "not-proven"));
+                .put(
+                    "grantAbsence",
+                    v.decision().equals("allow")
+                        ? "not-applicable"
+                        : v.grantAbsenceProven() ? "proven" : "not-proven"));
       } else {
         out.println(
             "verified: " + v.decision() + " (" + v.basis() + "), " + v.entries() + " log entries included in "
                 + v.origin() + " at size " + v.treeSize());
-        if (!v.decision().equals("allow")) {
-          out.println("note: a deny receipt does not prove that no grant existed (not provable yet)");
+        if (v.grantAbsenceProven()) {
+          out.println("proven: no grant in the work's current grant set covers this question");
+        } else if (!v.decision().equals("allow")) {
+          out.println("note: this deny receipt does not prove that no grant existed (it carries no map evidence)");
         }
       }
       out.flush();

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,6 +34,12 @@ import org.kyodaku.log.entry.EntryException;
 import org.kyodaku.log.entry.EntryParser;
 import org.kyodaku.log.entry.EntryVerifier;
 import org.kyodaku.log.entry.SignedEntry;
+import org.kyodaku.log.map.MapCommitment;
+import org.kyodaku.log.map.MapException;
+import org.kyodaku.log.map.MapHasher;
+import org.kyodaku.log.map.MapProof;
+import org.kyodaku.log.map.MapVerifier;
+import org.kyodaku.log.merkle.Hash;
 import org.kyodaku.log.note.NoteException;
 import org.kyodaku.log.note.VerifierKey;
 import org.kyodaku.log.proof.ProofException;
@@ -53,8 +61,11 @@ import org.kyodaku.log.proof.TlogProofVerifier;
  *       covers that work for the decision's licensee, use, instant and territory, by the same rule
  *       the registry decides with ({@link DecisionEngine#covers}); a revocation in the receipt must
  *       be later than the decision's instant;
- *   <li>a deny that names a work has that work's registration entry. That a grant was absent is
- *       not provable yet (no verifiable map); the result says so.
+ *   <li>a deny that names a work has that work's registration entry;
+ *   <li>a no-grant deny with map evidence: the map-root entry is the checkpoint's last entry, the
+ *       named work's map proof shows exactly the listed grants (or no key) under its root, each
+ *       listed grant's entry is in the receipt and none covers the question — the absence of a
+ *       covering grant is then proven. Without map evidence it is not, and the result says so.
  * </ol>
  *
  * The first failure is thrown as a {@link CliException} (exit 1) naming the part and quoting the
@@ -119,6 +130,7 @@ final class ReceiptVerifier {
 
     String verdict = text(decision, "decision.decision");
     String basis = decision.path("basis").asText("");
+    boolean absenceProven = false;
     switch (verdict) {
       case "allow" -> verifyAllow(decision, logged);
       case "deny" -> {
@@ -127,14 +139,103 @@ final class ReceiptVerifier {
             && !listed(receipt.path("unlogged"), work.get())) {
           throw fail("the receipt has no registration entry for work " + work.get() + " that the deny names");
         }
+        JsonNode map = receipt.get("map");
+        if (map != null && !map.isNull()) {
+          verifyMap(map, decision, logged, checkpoint, cp);
+          absenceProven = true;
+        }
       }
       default -> throw fail("decision.decision is \"" + verdict + "\", expected allow or deny");
     }
-    return new Verified(verdict, basis, logged.size(), cp.origin(), cp.size(), false);
+    return new Verified(verdict, basis, logged.size(), cp.origin(), cp.size(), absenceProven);
+  }
+
+  /**
+   * A no-grant deny's map evidence: the map-root entry is the checkpoint's last entry and commits
+   * the tree before it; the named work's map proof shows exactly the listed grant ids (or no key)
+   * under that root; every listed grant has its entry in the receipt; and none of them, as logged,
+   * covers the question. Together: no grant in force at the checkpoint covered it.
+   */
+  private void verifyMap(JsonNode map, JsonNode decision, List<Logged> logged, String checkpoint, Checkpoint cp) {
+    if (!map.isObject() || !map.path("entry").isTextual() || !map.path("proof").isTextual()
+        || !map.path("index").canConvertToLong() || !map.path("works").isArray()) {
+      throw fail("the receipt's map lacks index, entry, proof or works (truncated?)");
+    }
+    if (!decision.path("basis").asText("").equals("no-grant")) {
+      throw fail("map evidence proves a missing grant, but the deny's basis is " + decision.path("basis"));
+    }
+    ObjectNode rootNode = map.deepCopy();
+    rootNode.put("role", MapCommitment.ENTRY_TYPE).put("id", map.path("index").asText());
+    Logged root = entry(-1, rootNode, checkpoint, cp);
+    long logSize = (Long) root.entry().entry().body().get("logSize");
+    long index = map.path("index").asLong();
+    if (index != cp.size() - 1 || logSize != cp.size() - 1) {
+      throw fail("stale map: the map root at index " + index + " commits the first " + logSize
+          + " log entries, but the receipt's checkpoint has size " + cp.size()
+          + "; the map root must be its last entry, committing the " + (cp.size() - 1) + " before it");
+    }
+    Hash mapRoot = MapCommitment.fromEntry(root.entry().entry()).root();
+    String workId = optText(decision, "work").orElseThrow(() -> fail("a no-grant deny must name its work (decision.work)"));
+    JsonNode set = null;
+    for (JsonNode w : map.path("works")) {
+      if (w.path("work").asText("").equals(workId)) {
+        set = w;
+      }
+    }
+    if (set == null || !set.path("proof").isTextual() || !set.path("grants").isArray()) {
+      throw fail("the map evidence has no grant set with a proof for work " + workId + " that the deny names");
+    }
+    List<String> grantIds = new ArrayList<>();
+    set.path("grants").forEach(g -> grantIds.add(g.asText()));
+    MapProof proof;
+    try {
+      proof = MapProof.parse(Base64.getDecoder().decode(set.path("proof").asText()));
+    } catch (MapException | IllegalArgumentException e) {
+      throw fail("the map proof of work " + workId + " is malformed: " + e.getMessage());
+    }
+    try {
+      Hash key = MapHasher.keyOf(workId);
+      if (grantIds.isEmpty()) {
+        MapVerifier.verifyAbsent(mapRoot, key, proof);
+      } else {
+        MapVerifier.verifyPresent(mapRoot, key, MapHasher.grantSetDigest(grantIds), proof);
+      }
+    } catch (MapException e) {
+      throw fail("the map does not show work " + workId + "'s grant set " + grantIds
+          + " under the map root of the checkpoint (stale, forged or incomplete map evidence): " + e.getMessage());
+    }
+    Logged w = find(logged, "work", workId)
+        .orElseThrow(() -> fail("the receipt has no registration entry for work " + workId + " that the deny names"));
+    Question question;
+    Work work;
+    try {
+      question = question(decision);
+      work = work(w.entry());
+    } catch (ValidationException | DateTimeParseException | ClassCastException e) {
+      throw fail("the decision or its entries cannot be read: " + e.getMessage());
+    }
+    for (String grantId : grantIds) {
+      Logged g = find(logged, "grant", grantId)
+          .orElseThrow(() -> fail("grant " + grantId + " is in work " + workId + "'s grant set, but the receipt has no entry for it"));
+      Grant grant = grant(g.entry(), Optional.empty());
+      if (DecisionEngine.covers(grant, work, question)) {
+        throw fail("grant " + grantId + " in work " + workId + "'s current grant set covers " + question.licensee()
+            + ", " + question.use().label() + " at " + question.at()
+            + ": the receipt's own evidence contradicts the deny");
+      }
+    }
+  }
+
+  private static Question question(JsonNode decision) {
+    return new Question(
+        text(decision, "decision.licensee"),
+        Use.parse("use", text(decision, "decision.use")),
+        Instant.parse(text(decision, "decision.at")),
+        optText(decision, "territory"));
   }
 
   private Logged entry(int i, JsonNode node, String checkpoint, Checkpoint cp) {
-    String where = "entries[" + i + "]";
+    String where = i < 0 ? "map" : "entries[" + i + "]";
     if (!node.isObject()) {
       throw fail(where + " is not an object");
     }
@@ -176,8 +277,13 @@ final class ReceiptVerifier {
     if (!entry.entry().type().equals(role)) {
       throw fail(what + ": the entry is of type " + entry.entry().type() + ", expected " + role);
     }
-    Object recorded = entry.entry().body().get(role.equals("revocation") ? "grant" : "id");
-    if (!id.equals(recorded)) {
+    Object recorded =
+        entry.entry().body().get(switch (role) {
+          case "revocation" -> "grant";
+          case MapCommitment.ENTRY_TYPE -> "logSize";
+          default -> "id";
+        });
+    if (!id.equals(String.valueOf(recorded))) {
       throw fail(what + ": the entry records " + recorded + ", not " + id);
     }
     return new Logged(role, id, entry);
@@ -195,11 +301,7 @@ final class ReceiptVerifier {
     Grant grant;
     Work work;
     try {
-      question = new Question(
-          text(decision, "decision.licensee"),
-          Use.parse("use", text(decision, "decision.use")),
-          Instant.parse(text(decision, "decision.at")),
-          optText(decision, "territory"));
+      question = question(decision);
       grant = grant(g.entry(), revocation);
       work = work(w.entry());
     } catch (ValidationException | DateTimeParseException | ClassCastException e) {

@@ -20,8 +20,7 @@ import org.kyodaku.index.hamming.IndexException;
 import org.kyodaku.index.registry.RegistryIndex;
 import org.kyodaku.log.note.SignerKey;
 import org.kyodaku.log.registry.LogKeys;
-import org.kyodaku.log.registry.LogReceipts;
-import org.kyodaku.log.registry.LogRecorder;
+import org.kyodaku.log.registry.RegistryLog;
 import org.kyodaku.log.sequencer.Sequencer;
 import org.kyodaku.log.sequencer.SequencerConfig;
 import org.kyodaku.server.LogPublication;
@@ -121,27 +120,29 @@ final class ServeCommand implements Callable<Integer> {
     err.printf("videos by frames: %d (vpdq-v1, %.1f s)%n", videos.size(), (System.nanoTime() - videosStarted) / 1e9);
     SecureRandom random = new SecureRandom();
     SignerKey logKey;
-    Sequencer sequencer;
+    RegistryLog log;
     try {
       logKey = LogKeys.loadOrCreate(data.resolve("log.key"), logOrigin, random);
       // Group commit: each batch takes whatever is queued, without waiting for more. Acts are
       // recorded one at a time, so waiting for company would only add latency.
-      sequencer =
-          Sequencer.open(
+      log =
+          RegistryLog.open(
               data.resolve("log"),
-              SequencerConfig.of(logKey).withBatching(SequencerConfig.DEFAULT_MAX_BATCH_SIZE, java.time.Duration.ZERO));
+              SequencerConfig.of(logKey).withBatching(SequencerConfig.DEFAULT_MAX_BATCH_SIZE, java.time.Duration.ZERO),
+              Clock.systemUTC());
     } catch (IOException | RuntimeException e) {
       store.close();
       throw CliException.failure("cannot open the transparency log in " + data.resolve("log") + ": " + e.getMessage());
     }
+    Sequencer sequencer = log.sequencer();
     err.println("transparency log: " + logKey.verifierKey().vkey() + ", " + sequencer.size() + " entries");
     RegistryService registry =
         new RegistryService(
             store,
             index,
             videos,
-            new LogRecorder(sequencer, logKey),
-            new LogReceipts(sequencer),
+            log.recorder(),
+            log.receipts(),
             Clock.systemUTC(),
             random);
     Path tokenFile = data.resolve("admin.token");

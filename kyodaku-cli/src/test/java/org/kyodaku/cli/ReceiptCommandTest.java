@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -20,10 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyodaku.core.registry.NearMatcher;
 import org.kyodaku.core.registry.RegistryService;
+import org.kyodaku.log.map.MapHasher;
 import org.kyodaku.log.note.SignerKey;
 import org.kyodaku.log.registry.LogKeys;
-import org.kyodaku.log.registry.LogReceipts;
-import org.kyodaku.log.registry.LogRecorder;
+import org.kyodaku.log.registry.RegistryLog;
 import org.kyodaku.log.sequencer.Sequencer;
 import org.kyodaku.log.sequencer.SequencerConfig;
 import org.kyodaku.server.KyodakuServer;
@@ -41,6 +43,7 @@ class ReceiptCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir static Path dir;
+  static RegistryLog log;
   static Sequencer sequencer;
   static JdbcRegistryStore store;
   static KyodakuServer server;
@@ -48,27 +51,30 @@ class ReceiptCommandTest {
   static String key;
   static String lab;
   static String creator;
+  static String otherLab;
 
   @BeforeAll
   static void start() throws Exception {
     SignerKey logKey = LogKeys.loadOrCreate(dir.resolve("log.key"), "kyodaku.test/log", new Random(11));
     key = logKey.verifierKey().vkey();
-    sequencer = Sequencer.open(dir.resolve("log"), SequencerConfig.of(logKey));
+    log = RegistryLog.open(dir.resolve("log"), SequencerConfig.of(logKey), Clock.systemUTC());
+    sequencer = log.sequencer();
     store = new JdbcRegistryStore(Database.open(Database.embeddedUrl(dir.resolve("data")), 4));
     RegistryService registry = new RegistryService(
-        store, NearMatcher.NONE, new LogRecorder(sequencer, logKey), new LogReceipts(sequencer), Clock.systemUTC(), new SecureRandom());
+        store, NearMatcher.NONE, log.recorder(), log.receipts(), Clock.systemUTC(), new SecureRandom());
     admin = registry.bootstrapAdmin().orElseThrow().token();
     server = KyodakuServer.start(
         registry, new ServerConfig("127.0.0.1", 0, ServerConfig.DEFAULT_MAX_BODY),
         Optional.of(new LogPublication(sequencer.directory(), key)));
     creator = client(admin, "party", "create", "--kind", "creator", "--name", "作者").single().path("token").asText();
     lab = client(admin, "party", "create", "--kind", "licensee", "--name", "Lab").single().path("id").asText();
+    otherLab = client(admin, "party", "create", "--kind", "licensee", "--name", "Other Lab").single().path("id").asText();
   }
 
   @AfterAll
   static void stop() {
     server.close();
-    sequencer.close();
+    log.close();
     store.close();
   }
 
@@ -120,16 +126,172 @@ class ReceiptCommandTest {
     assertThat(again.err()).contains("exists; receipts are never overwritten");
   }
 
-  @Test
-  void verify_denyReceipt_verifiesAndSaysAbsenceIsNotProven() throws Exception {
-    Path art = Files.writeString(dir.resolve("ungranted.png"), "nobody granted this");
-    client(creator, "work", "register", "--title", "ungranted", art.toString());
-    Path receipts = dir.resolve("receipts-deny");
+  /**
+   * Registers a fresh file, grants it to the other lab (so the work's grant set is not empty) and
+   * checks it for {@code lab}: a no-grant deny with map evidence.
+   */
+  private static Path denyReceipt(String name, int grantsToOthers) throws Exception {
+    Path art = Files.writeString(dir.resolve(name), "content of " + name);
+    String work = client(creator, "work", "register", "--title", name, art.toString()).single().path("id").asText();
+    for (int i = 0; i < grantsToOthers; i++) {
+      assertThat(client(creator, "grant", "create", "--licensee", otherLab, "--use", "train-ai", "--work", work).exit()).isZero();
+    }
+    Path receipts = dir.resolve("receipts-" + name);
     var check = client(admin, "check", "--licensee", lab, "--use", "train-ai", "--receipt-dir", receipts.toString(), art.toString());
+    assertThat(check.exit()).as(check.err()).isZero();
     assertThat(check.single().path("decision").asText()).isEqualTo("deny");
-    var run = CliContractTest.kyodaku("receipt", "verify", receipts.resolve("ungranted.png.receipt.json").toString(), "--key", key);
+    return receipts.resolve(name + ".receipt.json");
+  }
+
+  @Test
+  void verify_denyReceiptOfAWorkWithoutGrants_provesAbsence() throws Exception {
+    Path receipt = denyReceipt("ungranted.png", 0);
+    assertThat(read(receipt).path("grantAbsence").asText()).isEqualTo("proven");
+    assertThat(read(receipt).path("map").path("works").path(0).path("grants")).isEmpty();
+    var run = CliContractTest.kyodaku("receipt", "verify", receipt.toString(), "--key", key);
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("verified: deny (no-grant), 1 log entries").contains("does not prove that no grant existed");
+    assertThat(run.out()).contains("verified: deny (no-grant), 1 log entries").contains("proven: no grant");
+  }
+
+  @Test
+  void verify_denyReceiptWithOtherLicenseesGrants_provesNoneCovers() throws Exception {
+    ObjectNode r = read(denyReceipt("others.png", 2));
+    assertThat(r.path("map").path("works").path(0).path("grants")).hasSize(2);
+    var run = verify(write("others.json", r));
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.single().path("grantAbsence").asText()).isEqualTo("proven");
+    assertThat(run.single().path("entries").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void verify_denyWithoutMap_verifiesButSaysAbsenceIsNotProven() throws Exception {
+    ObjectNode r = read(denyReceipt("nomap.png", 1));
+    r.remove("map");
+    var run = CliContractTest.kyodaku("receipt", "verify", write("nomap.json", r).toString(), "--key", key);
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("does not prove that no grant existed");
+  }
+
+  @Test
+  void verify_staleMapProof_exitsOne() throws Exception {
+    Path first = denyReceipt("stale.png", 1);
+    ObjectNode old = read(first);
+    String work = old.path("decision").path("work").asText();
+    // Another grant enters the work's set; the newer receipt gets the older map proof and set.
+    client(creator, "grant", "create", "--licensee", otherLab, "--use", "search", "--work", work);
+    var check = client(admin, "check", "--licensee", lab, "--use", "train-ai", "--receipt-dir", dir.resolve("stale-2").toString(), dir.resolve("stale.png").toString());
+    ObjectNode r = read(dir.resolve("stale-2").resolve("stale.png.receipt.json"));
+    assertThat(check.single().path("decision").asText()).isEqualTo("deny");
+    ((ObjectNode) r.path("map")).set("works", old.path("map").path("works"));
+    var run = verify(write("stale.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("stale, forged or incomplete map evidence").contains("map root mismatch");
+  }
+
+  @Test
+  void verify_mapRootThatIsNotTheCheckpointsLastEntry_exitsOneAsStale() throws Exception {
+    ObjectNode r = read(denyReceipt("notlast.png", 0));
+    long index = r.path("map").path("index").asLong();
+    // A genuine, proven map-root entry of an earlier batch, against the receipt's own checkpoint.
+    var view = log.receipts().view();
+    assertThat(view.checkpoint()).isEqualTo(r.path("checkpoint").asText());
+    var earlier = view.prove(index - 2);
+    ((ObjectNode) r.path("map")).put("index", earlier.index()).put("entry", earlier.entry()).put("proof", earlier.proof());
+    var run = verify(write("notlast.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("stale map: the map root at index " + (index - 2) + " commits the first " + (index - 2));
+  }
+
+  @Test
+  void verify_omittedGrant_exitsOne() throws Exception {
+    ObjectNode r = read(denyReceipt("omitted.png", 2));
+    ArrayNode grants = (ArrayNode) r.path("map").path("works").path(0).path("grants");
+    grants.remove(1);
+    var run = verify(write("omitted.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("value digest mismatch");
+  }
+
+  @Test
+  void verify_forgedLeaf_exitsOne() throws Exception {
+    ObjectNode r = read(denyReceipt("forgedleaf.png", 2));
+    ObjectNode set = (ObjectNode) r.path("map").path("works").path(0);
+    // The registry claims a smaller set and forges the leaf's value to match it.
+    String kept = set.path("grants").path(0).asText();
+    set.putArray("grants").add(kept);
+    byte[] proof = Base64.getDecoder().decode(set.path("proof").asText());
+    byte[] digest = MapHasher.grantSetDigest(List.of(kept)).bytes();
+    System.arraycopy(digest, 0, proof, 33, 32);
+    set.put("proof", Base64.getEncoder().encodeToString(proof));
+    var run = verify(write("forgedleaf.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("map root mismatch");
+  }
+
+  @Test
+  void verify_forgedAbsence_exitsOne() throws Exception {
+    ObjectNode r = read(denyReceipt("forgedabsence.png", 1));
+    ((ObjectNode) r.path("map").path("works").path(0)).putArray("grants");
+    var run = verify(write("forgedabsence.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("present with value digest").contains("expected absent");
+  }
+
+  @Test
+  void verify_mapRootProofForAnotherTreeSize_exitsOne() throws Exception {
+    ObjectNode old = read(denyReceipt("mapsize-old.png", 0));
+    ObjectNode r = read(denyReceipt("mapsize-new.png", 0));
+    r.set("map", old.path("map"));
+    var run = verify(write("mapsize.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).containsPattern("map \\(map-root \\d+\\): the proof is for tree size \\d+, not the receipt's checkpoint of size \\d+");
+  }
+
+  @Test
+  void verify_truncatedMapEvidence_exitsOne() throws Exception {
+    ObjectNode r = read(denyReceipt("truncmap.png", 1));
+    ((ObjectNode) r.path("map")).remove("works");
+    var run = verify(write("truncmap.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("the receipt's map lacks index, entry, proof or works (truncated?)");
+    String text = Files.readString(denyReceipt("truncmap2.png", 1));
+    Path cut = Files.writeString(dir.resolve("truncmap2.json"), text.substring(0, text.indexOf("\"works\"")));
+    assertThat(verify(cut).err()).contains("the receipt is not complete JSON (truncated?)");
+  }
+
+  @Test
+  void verify_mapWhoseSetHoldsACoveringGrant_exitsOne() throws Exception {
+    // An allow turned into a "no-grant" deny, with the genuine map evidence of its work: the set
+    // holds the very grant that covers the question.
+    ObjectNode r = read(allowReceipt("contradicted.png"));
+    ObjectNode d = (ObjectNode) r.path("decision");
+    String work = d.path("work").asText();
+    d.put("decision", "deny").put("basis", "no-grant").putNull("grant");
+    var view = log.receipts().view();
+    var map = view.grantMap().orElseThrow();
+    var set = map.grantSet(work);
+    ObjectNode m = r.putObject("map").put("index", map.root().index()).put("entry", map.root().entry()).put("proof", map.root().proof());
+    ObjectNode w = m.putArray("works").addObject().put("work", work).put("proof", set.proof());
+    set.grants().keySet().forEach(w.putArray("grants")::add);
+    ArrayNode entries = r.putArray("entries");
+    for (var g : set.grants().entrySet()) {
+      var p = view.prove(g.getValue());
+      entries.addObject().put("role", "grant").put("id", g.getKey()).put("index", p.index()).put("entry", p.entry()).put("proof", p.proof());
+    }
+    r.put("checkpoint", view.checkpoint());
+    // The work's registration, proved against the same checkpoint.
+    String workEntry = null;
+    for (long i = 0; i < view.grantMap().orElseThrow().root().index(); i++) {
+      var e = view.prove(i);
+      if (e.entry().contains("\"type\":\"work\"") && e.entry().contains(work)) {
+        entries.addObject().put("role", "work").put("id", work).put("index", e.index()).put("entry", e.entry()).put("proof", e.proof());
+        workEntry = e.entry();
+      }
+    }
+    assertThat(workEntry).isNotNull();
+    var run = verify(write("contradicted.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("in work " + work + "'s current grant set covers").contains("contradicts the deny");
   }
 
   @Test

@@ -159,8 +159,17 @@ final class JsonViews {
     }
     o.put("checkpoint", r.checkpoint());
     strings(o.putArray("unlogged"), r.unlogged());
-    // Only an allow is fully provable today; a deny's "no grant" needs the verifiable map.
-    o.put("grantAbsence", r.decision().allowed() ? "not-applicable" : "not-proven");
+    r.map()
+        .ifPresent(
+            m -> {
+              ObjectNode map = o.putObject("map").put("index", m.index()).put("entry", m.entry()).put("proof", m.proof());
+              ArrayNode works = map.putArray("works");
+              for (Receipt.WorkGrants w : m.works()) {
+                ObjectNode work = works.addObject().put("work", w.work()).put("proof", w.proof());
+                strings(work.putArray("grants"), w.grants());
+              }
+            });
+    o.put("grantAbsence", r.grantAbsence().label());
     return o;
   }
 

@@ -23,8 +23,7 @@ import org.kyodaku.log.note.SignerKey;
 import org.kyodaku.log.proof.TlogProof;
 import org.kyodaku.log.proof.TlogProofVerifier;
 import org.kyodaku.log.registry.LogKeys;
-import org.kyodaku.log.registry.LogReceipts;
-import org.kyodaku.log.registry.LogRecorder;
+import org.kyodaku.log.registry.RegistryLog;
 import org.kyodaku.log.sequencer.Sequencer;
 import org.kyodaku.log.sequencer.SequencerConfig;
 import org.kyodaku.store.Database;
@@ -38,6 +37,7 @@ class ReceiptApiTest {
 
   @TempDir Path dir;
   private SignerKey key;
+  private RegistryLog log;
   private Sequencer sequencer;
   private JdbcRegistryStore store;
   private KyodakuServer server;
@@ -47,11 +47,12 @@ class ReceiptApiTest {
   @BeforeEach
   void start() throws Exception {
     key = LogKeys.loadOrCreate(dir.resolve("log.key"), "kyodaku.test/log", new Random(7));
-    sequencer = Sequencer.open(dir.resolve("log"), SequencerConfig.of(key));
+    log = RegistryLog.open(dir.resolve("log"), SequencerConfig.of(key), Clock.systemUTC());
+    sequencer = log.sequencer();
     store = new JdbcRegistryStore(Database.open(Database.embeddedUrl(dir.resolve("db")), 2));
     RegistryService registry =
         new RegistryService(
-            store, NearMatcher.NONE, new LogRecorder(sequencer, key), new LogReceipts(sequencer), Clock.systemUTC(), new SecureRandom());
+            store, NearMatcher.NONE, log.recorder(), log.receipts(), Clock.systemUTC(), new SecureRandom());
     String token = registry.bootstrapAdmin().orElseThrow().token();
     adminToken = token;
     server =
@@ -65,7 +66,7 @@ class ReceiptApiTest {
   @AfterEach
   void stop() {
     server.close();
-    sequencer.close();
+    log.close();
     store.close();
   }
 
@@ -148,6 +149,36 @@ class ReceiptApiTest {
     JsonNode unregistered = batch.path("decisions").path(2);
     assertThat(unregistered.path("basis").asText()).isEqualTo("unregistered");
     assertThat(verify(unregistered.path("receipt"))).isEmpty();
+  }
+
+  @Test
+  void decide_noGrantNow_receiptCarriesMapEvidenceThatVerifies() {
+    String creator = ok(admin.post("/parties", "{\"kind\":\"creator\",\"name\":\"A\"}")).path("token").asText();
+    String lab = ok(admin.post("/parties", "{\"kind\":\"licensee\",\"name\":\"Lab\"}")).path("id").asText();
+    String other = ok(admin.post("/parties", "{\"kind\":\"licensee\",\"name\":\"Other\"}")).path("id").asText();
+    ApiClient c = admin.as(creator);
+    String work = ok(c.post("/works", "{\"title\":\"A\",\"assets\":[{\"sha256\":\"" + SHA_A + "\"}]}")).path("id").asText();
+    String grant = ok(c.post("/grants", "{\"licensee\":\"" + other + "\",\"uses\":[\"train-ai\"],\"works\":[\"" + work + "\"]}")).path("id").asText();
+
+    JsonNode d = ok(admin.post("/decisions", "{\"licensee\":\"" + lab + "\",\"use\":\"train-ai\",\"sha256\":\"" + SHA_A + "\",\"receipt\":true}"));
+    JsonNode receipt = d.path("receipt");
+    assertThat(receipt.path("grantAbsence").asText()).isEqualTo("proven");
+    OPENAPI.assertShape(receipt.path("map"), "ReceiptMap");
+    assertThat(verify(receipt)).containsOnlyKeys("work " + work, "grant " + grant);
+    JsonNode map = receipt.path("map");
+    long size = CheckpointVerifier.forLog(key.verifierKey()).verify(receipt.path("checkpoint").asText()).checkpoint().size();
+    assertThat(map.path("index").asLong()).isEqualTo(size - 1);
+    byte[] rootBytes = map.path("entry").asText().getBytes(StandardCharsets.UTF_8);
+    new TlogProofVerifier(CheckpointVerifier.forLog(key.verifierKey())).verify(TlogProof.parse(map.path("proof").asText()), rootBytes);
+    var root = org.kyodaku.log.map.MapCommitment.fromEntry(EntryParser.parse(rootBytes).entry()).root();
+    JsonNode set = map.path("works").path(0);
+    assertThat(set.path("work").asText()).isEqualTo(work);
+    assertThat(set.path("grants").path(0).asText()).isEqualTo(grant);
+    org.kyodaku.log.map.MapVerifier.verifyPresent(
+        root,
+        org.kyodaku.log.map.MapHasher.keyOf(work),
+        org.kyodaku.log.map.MapHasher.grantSetDigest(java.util.List.of(grant)),
+        org.kyodaku.log.map.MapProof.parse(java.util.Base64.getDecoder().decode(set.path("proof").asText())));
   }
 
   @Test
