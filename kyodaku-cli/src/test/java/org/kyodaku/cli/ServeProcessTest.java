@@ -88,10 +88,11 @@ class ServeProcessTest {
     String work = client(first.url(), creator, "work", "register", "--title", "神奈川沖浪裏", art.toString()).single().path("id").asText();
     String grant = client(first.url(), creator, "grant", "create", "--licensee", lab, "--use", "train-ai", "--work", work).single().path("id").asText();
 
-    // Every act is in the transparency log: admin, creator, licensee, the work, the grant.
+    // Every act is in the transparency log: admin, creator, licensee, the work, the grant, each
+    // followed by the map-root entry that seals its batch.
     var checkpoint = CliContractTest.kyodaku("log", "checkpoint", "--json", "--server", first.url());
     assertThat(checkpoint.exit()).isZero();
-    assertThat(checkpoint.single().path("size").asLong()).isEqualTo(5);
+    assertThat(checkpoint.single().path("size").asLong()).isEqualTo(10);
     Path saved = Files.writeString(dir.resolve("checkpoint.txt"), checkpoint.single().path("checkpoint").asText());
     String key = HttpClient.newHttpClient()
         .send(HttpRequest.newBuilder(URI.create(first.url() + "/log/key")).build(), HttpResponse.BodyHandlers.ofString())
@@ -123,8 +124,8 @@ class ServeProcessTest {
       client(second.url(), creator, "work", "register", "--title", "二作目", Files.writeString(dir.resolve("b.png"), "b").toString());
       var verified = CliContractTest.kyodaku("log", "verify", "--json", "--server", second.url(), "--checkpoint", saved.toString(), "--key", key);
       assertThat(verified.exit()).as(verified.err()).isZero();
-      assertThat(verified.single().path("from").asLong()).isEqualTo(5);
-      assertThat(verified.single().path("to").asLong()).isEqualTo(6);
+      assertThat(verified.single().path("from").asLong()).isEqualTo(10);
+      assertThat(verified.single().path("to").asLong()).isEqualTo(12);
 
       // A checkpoint whose root was altered is refused.
       String text = Files.readString(saved);
