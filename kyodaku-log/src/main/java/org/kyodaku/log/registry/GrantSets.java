@@ -52,7 +52,7 @@ final class GrantSets implements BatchSealer {
   /** States kept for proofs: the checkpoint a receipt reads may be a few batches old. */
   private static final int KEPT_STATES = 64;
 
-  private final SignerKey key;
+  private final Optional<SignerKey> key;
   private final Clock clock;
 
   private final Map<String, String> owners = new HashMap<>();
@@ -87,17 +87,32 @@ final class GrantSets implements BatchSealer {
   /** A work's set in one committed state, with each grant's log index, ids sorted. */
   record GrantSet(Hash root, Optional<Hash> value, byte[] proof, Map<String, Long> grants) {}
 
+  /** A projection that seals batches with map-root entries signed by {@code key}. */
   GrantSets(SignerKey key, Clock clock) {
-    this.key = key;
+    this.key = Optional.of(key);
     this.clock = clock;
+  }
+
+  /** A projection for replay only (an auditor's): it has no key, so it cannot seal. */
+  GrantSets() {
+    this.key = Optional.empty();
+    this.clock = Clock.systemUTC();
   }
 
   /** Applies the log's existing entries, in order, checking every map-root against the replay. */
   synchronized void replay(long index, byte[] entry) {
+    replay(index, parse(index, entry));
+  }
+
+  /**
+   * Applies one already parsed entry; a {@code map-root} must commit exactly the replayed state.
+   * Returns whether the entry was a map root.
+   */
+  synchronized boolean replay(long index, SignedEntry signed) {
     if (index != applied) {
       throw new SequencerException("replay of the map expected entry " + applied + ", got " + index);
     }
-    SignedEntry signed = parse(index, entry);
+    boolean isRoot = false;
     if (signed.entry().type().equals(MapCommitment.ENTRY_TYPE)) {
       MapCommitment c = MapCommitment.fromEntry(signed.entry());
       long logSize = (Long) signed.entry().body().get("logSize");
@@ -119,8 +134,10 @@ final class GrantSets implements BatchSealer {
                 + index);
       }
       remember(index);
+      isRoot = true;
     }
     apply(index, signed);
+    return isRoot;
   }
 
   @Override
@@ -132,10 +149,11 @@ final class GrantSets implements BatchSealer {
       apply(start + i, parse(start + i, entries.get(i)));
     }
     long logSize = applied;
+    SignerKey signer = key.orElseThrow(() -> new SequencerException("a replay-only map cannot seal batches"));
     SignedEntry root =
         MapCommitment.of(map)
             .toEntry(clock.instant().truncatedTo(ChronoUnit.MICROS), logSize)
-            .sign(key, SignedBy.REGISTRY);
+            .sign(signer, SignedBy.REGISTRY);
     remember(logSize);
     applied++; // the map-root entry itself changes nothing
     return Optional.of(EntryWriter.write(root));
