@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.kyodaku.log.checkpoint.Checkpoint;
 import org.kyodaku.log.checkpoint.CheckpointException;
@@ -24,6 +26,9 @@ import org.kyodaku.log.merkle.MerkleTree;
 import org.kyodaku.log.merkle.MerkleVerifier;
 import org.kyodaku.log.note.NoteException;
 import org.kyodaku.log.note.VerifierKey;
+import org.kyodaku.log.registry.AuditException;
+import org.kyodaku.log.registry.LogAudit;
+import org.kyodaku.log.sequencer.Sequencer;
 import org.kyodaku.log.tiles.TileException;
 import org.kyodaku.log.tiles.TileHashSource;
 import org.kyodaku.log.tiles.TileReader;
@@ -36,7 +41,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "log",
     description = "Read and audit the transparency log (no token needed).",
-    subcommands = {LogCommand.CheckpointCommand.class, LogCommand.Verify.class})
+    subcommands = {LogCommand.CheckpointCommand.class, LogCommand.Verify.class, LogCommand.Mirror.class})
 final class LogCommand {
 
   /** Reads the log's public resources ({@code /log/...}) from a server. */
@@ -186,6 +191,120 @@ final class LogCommand {
       String message = "verified: the log grew from " + before.size() + " to " + now.size() + " entries without rewriting any";
       out.println(json ? new ObjectMapper().createObjectNode().put("verified", true).put("from", before.size()).put("to", now.size()) : message);
       out.flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "mirror",
+      description = {
+        "Download the log (checkpoint, every hash tile and entry bundle) into DIR and audit it:",
+        "the checkpoint is signed by KEY, every tile hash is re-derived from the entries up to the",
+        "checkpoint's root, every entry's signature and every map root verify, and the tree is",
+        "consistent with the checkpoint of the previous mirror in DIR. Files already in DIR are",
+        "not fetched again (resumable) but are checked like the others. DIR/checkpoint is written",
+        "only when everything verifies. Progress on stderr. Exit 0 only when verified."
+      })
+  static final class Mirror implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--server", paramLabel = "URL", defaultValue = "${env:KYODAKU_SERVER:-http://127.0.0.1:8080}", description = "Registry server (default ${DEFAULT-VALUE}).")
+    String server;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory of the mirror (C2SP tlog-tiles layout); created if missing.")
+    Path out;
+
+    @Option(names = "--key", required = true, paramLabel = "KEY", description = "The log's verifier key line, or a file holding it.")
+    String key;
+
+    @Option(names = "--json", description = "Print the result as one JSON object.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      VerifierKey logKey = key(key);
+      CheckpointVerifier verifier = CheckpointVerifier.forLog(logKey);
+      PrintWriter err = spec.commandLine().getErr();
+      Remote remote = new Remote(server);
+      String text = remote.text("checkpoint");
+      Checkpoint now;
+      try {
+        now = verifier.verify(text).checkpoint();
+      } catch (CheckpointException | NoteException e) {
+        throw CliException.failure("the server's checkpoint is not verified: " + e.getMessage());
+      }
+      Path saved = out.resolve(Sequencer.CHECKPOINT);
+      java.util.Optional<Checkpoint> previous = java.util.Optional.empty();
+      try {
+        Files.createDirectories(out);
+        if (Files.exists(saved)) {
+          previous = java.util.Optional.of(verifier.verify(Files.readString(saved, StandardCharsets.UTF_8)).checkpoint());
+        }
+      } catch (IOException e) {
+        throw CliException.failure(out + ": " + e.getMessage());
+      } catch (CheckpointException | NoteException e) {
+        throw CliException.failure(saved + " is not a checkpoint of this log (" + e.getMessage() + "); mirror into another directory");
+      }
+
+      List<String> paths = LogAudit.paths(now.size());
+      long fetched = 0;
+      long bytes = 0;
+      long reportedAt = System.nanoTime();
+      for (int i = 0; i < paths.size(); i++) {
+        Path file = out.resolve(paths.get(i));
+        if (Files.exists(file)) {
+          continue;
+        }
+        byte[] data;
+        try {
+          data = remote.read(paths.get(i));
+          Files.createDirectories(file.getParent());
+          Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+          Files.write(tmp, data);
+          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+          throw CliException.failure("cannot mirror " + server + "/log/" + paths.get(i) + " into " + file + ": " + e.getMessage()
+              + " (run the command again to resume)");
+        }
+        fetched++;
+        bytes += data.length;
+        if (System.nanoTime() - reportedAt > 1_000_000_000L || i == paths.size() - 1) {
+          reportedAt = System.nanoTime();
+          err.printf("mirror: %d of %d files present, %d fetched (%,d bytes)%n", i + 1, paths.size(), fetched, bytes);
+          err.flush();
+        }
+      }
+      err.printf("mirror: %d files fetched, %d already present; auditing %d entries%n", fetched, paths.size() - fetched, now.size());
+      err.flush();
+      LogAudit.Result result;
+      try {
+        result = LogAudit.audit(TileReader.ofDirectory(out), now, logKey, previous, line -> {
+          err.println("mirror: " + line);
+          err.flush();
+        });
+      } catch (AuditException e) {
+        throw CliException.failure("mirror not verified: " + e.getMessage()
+            + " (a file that does not check stays in " + out + "; delete it to fetch it again)");
+      }
+      try {
+        Path tmp = out.resolve(Sequencer.CHECKPOINT + ".tmp");
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, saved, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (IOException e) {
+        throw CliException.failure("cannot write " + saved + ": " + e.getMessage());
+      }
+      PrintWriter stdout = spec.commandLine().getOut();
+      if (json) {
+        stdout.println(new ObjectMapper().createObjectNode()
+            .put("verified", true).put("origin", now.origin()).put("size", now.size()).put("root", now.root().base64())
+            .put("tiles", result.tiles()).put("bundles", result.bundles()).put("mapRoots", result.mapRoots())
+            .put("fetched", fetched).put("previousSize", previous.map(Checkpoint::size).orElse(0L)));
+      } else {
+        stdout.println("verified: " + now.size() + " entries of " + now.origin() + " mirrored in " + out + " ("
+            + result.tiles() + " tiles, " + result.bundles() + " entry bundles, " + result.mapRoots() + " map roots re-derived"
+            + previous.map(p -> "; grew from " + p.size() + " without rewriting any").orElse("") + ")");
+      }
+      stdout.flush();
       return 0;
     }
   }
