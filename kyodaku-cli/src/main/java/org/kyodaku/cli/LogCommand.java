@@ -86,6 +86,11 @@ final class LogCommand {
 
   /** KEY is the verifier-key line itself or a file holding it. */
   static VerifierKey key(String key) {
+    return key("--key", key);
+  }
+
+  /** The value of {@code option}: a verifier-key line or a file holding it. */
+  static VerifierKey key(String option, String key) {
     String line = key.strip();
     try {
       if (Files.isRegularFile(Path.of(line))) {
@@ -97,7 +102,7 @@ final class LogCommand {
     try {
       return VerifierKey.parse(line);
     } catch (NoteException e) {
-      throw CliException.usage("--key: not a verifier key line (<name>+<hex key id>+<base64 key>): " + e.getMessage());
+      throw CliException.usage(option + ": not a verifier key line (<name>+<hex key id>+<base64 key>): " + e.getMessage());
     }
   }
 

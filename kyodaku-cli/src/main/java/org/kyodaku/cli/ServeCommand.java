@@ -19,6 +19,9 @@ import org.kyodaku.core.registry.RegistryService;
 import org.kyodaku.index.hamming.IndexException;
 import org.kyodaku.index.registry.RegistryIndex;
 import org.kyodaku.log.note.SignerKey;
+import org.kyodaku.log.note.VerifierKey;
+import org.kyodaku.log.witness.CosignatureStore;
+import org.kyodaku.log.witness.WitnessException;
 import org.kyodaku.log.registry.LogKeys;
 import org.kyodaku.log.registry.RegistryLog;
 import org.kyodaku.log.sequencer.Sequencer;
@@ -76,6 +79,15 @@ final class ServeCommand implements Callable<Integer> {
       paramLabel = "NAME",
       description = "The transparency log's name in its checkpoints, fixed at first start (default ${DEFAULT-VALUE}).")
   String logOrigin;
+
+  @Option(
+      names = "--witness",
+      paramLabel = "KEY",
+      description = {
+        "A witness whose cosignatures POST /log/cosignature accepts: its verifier key line",
+        "(cosignature/v1 or Ed25519 note key, <name>+<hex id>+<base64>) or a file holding it. Repeatable."
+      })
+  java.util.List<String> witnesses = new java.util.ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
@@ -153,13 +165,26 @@ final class ServeCommand implements Callable<Integer> {
     } else if (!Files.exists(tokenFile)) {
       err.println("note: this store already has an admin; its token is not in " + tokenFile.toAbsolutePath());
     }
+    Optional<CosignatureStore> cosignatures = Optional.empty();
+    if (!witnesses.isEmpty()) {
+      java.util.List<VerifierKey> keys = witnesses.stream().map(w -> LogCommand.key("--witness", w)).toList();
+      try {
+        cosignatures = Optional.of(CosignatureStore.open(
+            data.resolve("cosignatures"), logKey.name(), logKey.verifierKey(), keys, Clock.systemUTC()));
+      } catch (WitnessException e) {
+        log.close();
+        store.close();
+        throw CliException.usage("--witness: " + e.getMessage());
+      }
+      err.println("witnesses: " + keys.stream().map(VerifierKey::vkey).toList());
+    }
     KyodakuServer server;
     try {
       server =
           KyodakuServer.start(
               registry,
               config,
-              Optional.of(new LogPublication(sequencer.directory(), logKey.verifierKey().vkey())));
+              Optional.of(new LogPublication(sequencer.directory(), logKey.verifierKey().vkey(), cosignatures)));
     } catch (RuntimeException e) {
       sequencer.close();
       store.close();

@@ -9,13 +9,18 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kyodaku.log.checkpoint.SignedCheckpoint;
 import org.kyodaku.log.tiles.TileReader;
+import org.kyodaku.log.witness.CosignatureStore;
+import org.kyodaku.log.witness.WitnessException;
 
 /**
  * Serves the log as C2SP tlog-tiles lays it out under the prefix {@code /log/}: the checkpoint,
  * hash tiles and entry bundles, plus the verifier key. Anyone may read them; full tiles never
  * change, so caches may keep them for a year; a partial tile's content is fixed too but it is
- * superseded as the log grows; the checkpoint changes with every batch.
+ * superseded as the log grows; the checkpoint changes with every batch. Witnesses (when
+ * configured) post cosigned checkpoints to {@code /log/cosignature}; the checkpoint is served with
+ * the cosignatures kept for it, and the latest cosigned one at {@code /log/cosigned-checkpoint}.
  *
  * <p>Spec: https://c2sp.org/tlog-tiles
  */
@@ -24,6 +29,8 @@ final class LogApi {
   private static final Pattern TILE =
       Pattern.compile("(?:[0-9]|[1-5][0-9]|6[0-3]|entries)/(?:x[0-9]{3}/)*[0-9]{3}(?:\\.p/(?:[1-9][0-9]?|1[0-9]{2}|2[0-4][0-9]|25[0-5]))?");
   static final String TEXT = "text/plain; charset=utf-8";
+  /** A checkpoint note has at most 100 signature lines; this leaves room for all of them. */
+  static final int MAX_COSIGNED = 64 * 1024;
 
   private final LogPublication log;
   private final TileReader files;
@@ -37,12 +44,53 @@ final class LogApi {
     return List.of(
         new RegistryApi.Route(HandlerType.GET, "/log/checkpoint", this::checkpoint),
         new RegistryApi.Route(HandlerType.GET, "/log/key", this::key),
-        new RegistryApi.Route(HandlerType.GET, "/log/tile/<path>", this::tile));
+        new RegistryApi.Route(HandlerType.GET, "/log/tile/<path>", this::tile),
+        new RegistryApi.Route(HandlerType.POST, "/log/cosignature", this::cosignature),
+        new RegistryApi.Route(HandlerType.GET, "/log/cosigned-checkpoint", this::cosignedCheckpoint));
   }
 
   private void checkpoint(Context ctx) throws IOException {
     ctx.header("Cache-Control", "no-cache");
-    ctx.contentType(TEXT).result(files.read("checkpoint"));
+    String text = new String(files.read("checkpoint"), StandardCharsets.UTF_8);
+    ctx.contentType(TEXT).result(log.witnesses().map(w -> w.attach(text)).orElse(text));
+  }
+
+  /**
+   * A witness hands back the log's checkpoint with its cosignature line(s) appended
+   * (c2sp.org/tlog-cosignature); no token: the cosignature is the credential.
+   */
+  private void cosignature(Context ctx) throws IOException {
+    CosignatureStore witnesses = log.witnesses().orElseThrow(() -> new Problem(
+        404, "not-found", "this log has no witnesses configured (kyodaku serve --witness KEY)", Optional.empty()));
+    byte[] body = ctx.bodyAsBytes();
+    if (body.length > MAX_COSIGNED) {
+      throw new Problem(413, "too-large", "a cosigned checkpoint has at most " + MAX_COSIGNED + " bytes, got " + body.length, Optional.empty());
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw Problem.badRequest("body", "a cosigned checkpoint is UTF-8 text");
+    }
+    long published = SignedCheckpoint.parse(new String(files.read("checkpoint"), StandardCharsets.UTF_8)).checkpoint().size();
+    String merged;
+    try {
+      merged = witnesses.add(text, published);
+    } catch (WitnessException e) {
+      throw switch (e.reason()) {
+        case NOT_OUR_CHECKPOINT, NO_WITNESS, BAD_COSIGNATURE -> new Problem(403, "forbidden", e.getMessage(), Optional.of("body"));
+        case UNKNOWN_SIZE, FUTURE_TIME -> new Problem(409, "conflict", e.getMessage(), Optional.of("body"));
+        case STORAGE -> new Problem(503, "unavailable", e.getMessage(), Optional.empty());
+      };
+    }
+    ctx.contentType(TEXT).result(merged.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private void cosignedCheckpoint(Context ctx) {
+    String text = log.witnesses().flatMap(CosignatureStore::latest).orElseThrow(() -> new Problem(
+        404, "not-found", "no checkpoint of this log has been cosigned by a witness yet", Optional.empty()));
+    ctx.header("Cache-Control", "no-cache");
+    ctx.contentType(TEXT).result(text.getBytes(StandardCharsets.UTF_8));
   }
 
   private void key(Context ctx) {

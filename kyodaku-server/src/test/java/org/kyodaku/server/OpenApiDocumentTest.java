@@ -26,7 +26,12 @@ class OpenApiDocumentTest {
 
   /** The log's public resources ({@link LogApi}); Javalin's {@code <path>} is OpenAPI's {path}. */
   private static final Set<String> LOG_ROUTES =
-      Set.of("GET /log/checkpoint", "GET /log/key", "GET /log/tile/{path}");
+      Set.of(
+          "GET /log/checkpoint",
+          "GET /log/key",
+          "GET /log/tile/{path}",
+          "POST /log/cosignature",
+          "GET /log/cosigned-checkpoint");
 
   private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
 
