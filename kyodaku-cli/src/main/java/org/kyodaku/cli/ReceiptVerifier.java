@@ -12,12 +12,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.kyodaku.core.decision.DecisionEngine;
 import org.kyodaku.core.decision.Question;
 import org.kyodaku.core.model.Grant;
@@ -25,7 +21,6 @@ import org.kyodaku.core.model.Revocation;
 import org.kyodaku.core.model.Use;
 import org.kyodaku.core.model.ValidationException;
 import org.kyodaku.core.model.Work;
-import org.kyodaku.core.model.WorkKind;
 import org.kyodaku.log.checkpoint.Checkpoint;
 import org.kyodaku.log.checkpoint.CheckpointException;
 import org.kyodaku.log.checkpoint.CheckpointVerifier;
@@ -41,6 +36,7 @@ import org.kyodaku.log.map.MapProof;
 import org.kyodaku.log.map.MapVerifier;
 import org.kyodaku.log.merkle.Hash;
 import org.kyodaku.log.note.NoteException;
+import org.kyodaku.log.registry.EntryFacts;
 import org.kyodaku.log.note.VerifierKey;
 import org.kyodaku.log.proof.ProofException;
 import org.kyodaku.log.proof.TlogProof;
@@ -210,14 +206,14 @@ final class ReceiptVerifier {
     Work work;
     try {
       question = question(decision);
-      work = work(w.entry());
+      work = EntryFacts.work(w.entry());
     } catch (ValidationException | DateTimeParseException | ClassCastException e) {
       throw fail("the decision or its entries cannot be read: " + e.getMessage());
     }
     for (String grantId : grantIds) {
       Logged g = find(logged, "grant", grantId)
           .orElseThrow(() -> fail("grant " + grantId + " is in work " + workId + "'s grant set, but the receipt has no entry for it"));
-      Grant grant = grant(g.entry(), Optional.empty());
+      Grant grant = EntryFacts.grant(g.entry(), Optional.empty());
       if (DecisionEngine.covers(grant, work, question)) {
         throw fail("grant " + grantId + " in work " + workId + "'s current grant set covers " + question.licensee()
             + ", " + question.use().label() + " at " + question.at()
@@ -296,14 +292,14 @@ final class ReceiptVerifier {
         .orElseThrow(() -> fail("the receipt has no entry for grant " + grantId + " that the allow rests on"));
     Logged w = find(logged, "work", workId)
         .orElseThrow(() -> fail("the receipt has no registration entry for work " + workId + " that the allow rests on"));
-    Optional<Revocation> revocation = find(logged, "revocation", grantId).map(r -> revocation(r.entry()));
+    Optional<Revocation> revocation = find(logged, "revocation", grantId).map(r -> EntryFacts.revocation(r.entry()));
     Question question;
     Grant grant;
     Work work;
     try {
       question = question(decision);
-      grant = grant(g.entry(), revocation);
-      work = work(w.entry());
+      grant = EntryFacts.grant(g.entry(), revocation);
+      work = EntryFacts.work(w.entry());
     } catch (ValidationException | DateTimeParseException | ClassCastException e) {
       throw fail("the decision or its entries cannot be read: " + e.getMessage());
     }
@@ -316,52 +312,6 @@ final class ReceiptVerifier {
           + revocation.map(r -> ", revoked at " + r.revokedAt()).orElse("")
           + ", owner of the work " + work.owner() + ")");
     }
-  }
-
-  private static Grant grant(SignedEntry signed, Optional<Revocation> revocation) {
-    Map<String, Object> b = signed.entry().body();
-    Set<Use> uses = EnumSet.noneOf(Use.class);
-    strings(b.get("uses")).forEach(u -> uses.add(Use.parse("uses", u)));
-    String licensee = (String) b.get("licensee");
-    return new Grant(
-        (String) b.get("id"),
-        (String) b.get("grantor"),
-        licensee.equals(Grant.EVERYONE) ? Optional.empty() : Optional.of(licensee),
-        uses,
-        Boolean.TRUE.equals(b.get("allWorks")),
-        new LinkedHashSet<>(strings(b.get("works"))),
-        Instant.parse((String) b.get("validFrom")),
-        Optional.ofNullable((String) b.get("validUntil")).map(Instant::parse),
-        new LinkedHashSet<>(strings(b.get("territories"))),
-        Optional.ofNullable((String) b.get("termsUrl")),
-        signed.entry().at(),
-        revocation);
-  }
-
-  private static Work work(SignedEntry signed) {
-    Map<String, Object> b = signed.entry().body();
-    return new Work(
-        (String) b.get("id"),
-        (String) b.get("title"),
-        WorkKind.parse("kind", (String) b.get("kind")),
-        (String) b.get("owner"),
-        signed.entry().at());
-  }
-
-  private static Revocation revocation(SignedEntry signed) {
-    Map<String, Object> b = signed.entry().body();
-    return new Revocation(
-        Instant.parse((String) b.get("revokedAt")),
-        signed.entry().author(),
-        Optional.ofNullable((String) b.get("reason")));
-  }
-
-  private static List<String> strings(Object value) {
-    List<String> out = new ArrayList<>();
-    if (value instanceof List<?> list) {
-      list.forEach(v -> out.add((String) v));
-    }
-    return out;
   }
 
   private static Optional<Logged> find(List<Logged> logged, String role, String id) {

@@ -23,6 +23,7 @@ import org.kyodaku.log.note.VerifierKey;
 import org.kyodaku.log.witness.CosignatureStore;
 import org.kyodaku.log.witness.WitnessException;
 import org.kyodaku.log.registry.LogKeys;
+import org.kyodaku.log.registry.LogReplay;
 import org.kyodaku.log.registry.RegistryLog;
 import org.kyodaku.log.sequencer.Sequencer;
 import org.kyodaku.log.sequencer.SequencerConfig;
@@ -115,21 +116,6 @@ final class ServeCommand implements Callable<Integer> {
       throw CliException.failure(e.getMessage());
     }
     JdbcRegistryStore store = new JdbcRegistryStore(database);
-    RegistryIndex index;
-    try {
-      long started = System.nanoTime();
-      index = RegistryIndex.rebuild(store, radii);
-      err.printf(
-          "similarity index: %s (%.1f s)%n",
-          radii.keySet().stream().map(a -> a + " " + index.size(a) + " fingerprints, radius " + radii.get(a)).toList(),
-          (System.nanoTime() - started) / 1e9);
-    } catch (IndexException e) {
-      store.close();
-      throw CliException.usage("--match-radius: " + e.getMessage());
-    }
-    long videosStarted = System.nanoTime();
-    RegisteredVideos videos = RegisteredVideos.rebuild(store, VpdqThresholds.reference());
-    err.printf("videos by frames: %d (vpdq-v1, %.1f s)%n", videos.size(), (System.nanoTime() - videosStarted) / 1e9);
     SecureRandom random = new SecureRandom();
     SignerKey logKey;
     RegistryLog log;
@@ -148,6 +134,34 @@ final class ServeCommand implements Callable<Integer> {
     }
     Sequencer sequencer = log.sequencer();
     err.println("transparency log: " + logKey.verifierKey().vkey() + ", " + sequencer.size() + " entries");
+    // ADR 0007: an act is appended to the log before the store records it; a crash in between
+    // leaves it only in the log. Store such acts before anything reads the store.
+    try {
+      LogReplay.Result replayed = LogReplay.replay(log, store, random);
+      if (replayed.applied() > 0) {
+        err.println("transparency log: stored " + replayed.applied() + " logged act(s) the store lacked");
+      }
+    } catch (RuntimeException e) {
+      log.close();
+      store.close();
+      throw CliException.failure("cannot replay the transparency log into the store: " + e.getMessage());
+    }
+    RegistryIndex index;
+    try {
+      long started = System.nanoTime();
+      index = RegistryIndex.rebuild(store, radii);
+      err.printf(
+          "similarity index: %s (%.1f s)%n",
+          radii.keySet().stream().map(a -> a + " " + index.size(a) + " fingerprints, radius " + radii.get(a)).toList(),
+          (System.nanoTime() - started) / 1e9);
+    } catch (IndexException e) {
+      log.close();
+      store.close();
+      throw CliException.usage("--match-radius: " + e.getMessage());
+    }
+    long videosStarted = System.nanoTime();
+    RegisteredVideos videos = RegisteredVideos.rebuild(store, VpdqThresholds.reference());
+    err.printf("videos by frames: %d (vpdq-v1, %.1f s)%n", videos.size(), (System.nanoTime() - videosStarted) / 1e9);
     RegistryService registry =
         new RegistryService(
             store,

@@ -100,7 +100,7 @@ final class GrantSets implements BatchSealer {
   }
 
   /** Applies the log's existing entries, in order, checking every map-root against the replay. */
-  synchronized void replay(long index, byte[] entry) {
+  synchronized void replay(byte[] entry, long index) {
     replay(index, parse(index, entry));
   }
 

@@ -54,6 +54,11 @@ public final class RegistryLog implements AutoCloseable {
   }
 
   private static void replay(Sequencer sequencer, GrantSets sets) {
+    forEachEntry(sequencer, sets::replay);
+  }
+
+  /** Every entry of the published tree, in log order, read bundle by bundle from the tiles. */
+  static void forEachEntry(Sequencer sequencer, java.util.function.ObjLongConsumer<byte[]> action) {
     long size = sequencer.size();
     TileReader tiles = sequencer.reader();
     for (long start = 0; start < size; start += TilePaths.TILE_WIDTH) {
@@ -62,10 +67,10 @@ public final class RegistryLog implements AutoCloseable {
       try {
         bundle = EntryBundle.parse(tiles.read(path));
       } catch (IOException e) {
-        throw new SequencerException("cannot read " + path + " to rebuild the map: " + e.getMessage(), e);
+        throw new SequencerException("cannot read " + path + " to replay the log: " + e.getMessage(), e);
       }
       for (int i = 0; i < bundle.size(); i++) {
-        sets.replay(start + i, bundle.entry(i));
+        action.accept(bundle.entry(i), start + i);
       }
     }
   }
