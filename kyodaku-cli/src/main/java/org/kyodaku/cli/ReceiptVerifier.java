@@ -165,10 +165,16 @@ final class ReceiptVerifier {
     Logged root = entry(-1, rootNode, checkpoint, cp);
     long logSize = (Long) root.entry().entry().body().get("logSize");
     long index = map.path("index").asLong();
-    if (index != cp.size() - 1 || logSize != cp.size() - 1) {
-      throw fail("stale map: the map root at index " + index + " commits the first " + logSize
-          + " log entries, but the receipt's checkpoint has size " + cp.size()
-          + "; the map root must be its last entry, committing the " + (cp.size() - 1) + " before it");
+    JsonNode next = map.get("next");
+    if (next == null || next.isNull()) {
+      if (index != cp.size() - 1 || logSize != cp.size() - 1) {
+        throw fail("stale map: the map root at index " + index + " commits the first " + logSize
+            + " log entries, but the receipt's checkpoint has size " + cp.size()
+            + "; the map root must be its last entry, committing the " + (cp.size() - 1) + " before it"
+            + " (or be followed by the first act after the decision's instant, in map.next)");
+      }
+    } else {
+      verifyBoundary(next, index, logSize, decision, checkpoint, cp);
     }
     Hash mapRoot = MapCommitment.fromEntry(root.entry().entry()).root();
     String workId = optText(decision, "work").orElseThrow(() -> fail("a no-grant deny must name its work (decision.work)"));
@@ -222,6 +228,37 @@ final class ReceiptVerifier {
     }
   }
 
+  /**
+   * A map root inside the tree stands for the decision's instant only if it commits the entries
+   * before it and the entry right after it is an act later than that instant (the registry gives
+   * acts increasing instants in log order; {@code kyodaku log mirror} checks that it did).
+   */
+  private void verifyBoundary(JsonNode next, long index, long logSize, JsonNode decision, String checkpoint, Checkpoint cp) {
+    if (!next.isObject()) {
+      throw fail("the receipt's map.next is not an object (truncated?)");
+    }
+    ObjectNode node = next.deepCopy();
+    node.put("role", "next").put("id", next.path("index").asText());
+    Logged after = entry(-2, node, checkpoint, cp);
+    long nextIndex = next.path("index").asLong();
+    if (logSize != index || nextIndex != index + 1) {
+      throw fail("stale map: the map root at index " + index + " commits the first " + logSize
+          + " log entries and map.next is entry " + nextIndex + "; expected the root to commit the "
+          + index + " entries before it and map.next to be entry " + (index + 1));
+    }
+    Instant at;
+    try {
+      at = Instant.parse(text(decision, "decision.at"));
+    } catch (DateTimeParseException e) {
+      throw fail("decision.at cannot be read: " + e.getMessage());
+    }
+    if (after.entry().entry().type().equals(MapCommitment.ENTRY_TYPE) || !after.entry().entry().at().isAfter(at)) {
+      throw fail("stale map: the entry after the map root (index " + nextIndex + ", " + after.entry().entry().type()
+          + " at " + after.entry().entry().at() + ") is not an act after the decision's instant " + at
+          + ", so the map state is not the one at that instant");
+    }
+  }
+
   private static Question question(JsonNode decision) {
     return new Question(
         text(decision, "decision.licensee"),
@@ -231,7 +268,7 @@ final class ReceiptVerifier {
   }
 
   private Logged entry(int i, JsonNode node, String checkpoint, Checkpoint cp) {
-    String where = i < 0 ? "map" : "entries[" + i + "]";
+    String where = i == -1 ? "map" : i == -2 ? "map.next" : "entries[" + i + "]";
     if (!node.isObject()) {
       throw fail(where + " is not an object");
     }
@@ -269,6 +306,9 @@ final class ReceiptVerifier {
       proofs.verify(proof, bytes);
     } catch (ProofException e) {
       throw fail(what + ": the entry is not in the log at index " + proof.index() + ": " + e.getMessage());
+    }
+    if (role.equals("next")) {
+      return new Logged(role, id, entry); // any entry type: verifyBoundary judges it
     }
     if (!entry.entry().type().equals(role)) {
       throw fail(what + ": the entry is of type " + entry.entry().type() + ", expected " + role);

@@ -294,6 +294,59 @@ class ReceiptCommandTest {
     assertThat(run.err()).contains("in work " + work + "'s current grant set covers").contains("contradicts the deny");
   }
 
+  /**
+   * A work granted to the other lab, then (after instant T) to {@code lab}: asked at T, the deny's
+   * map evidence is the state after the last act before T, bounded by the later grant.
+   */
+  private static ObjectNode pastDenyReceipt(String name) throws Exception {
+    Path art = Files.writeString(dir.resolve(name), "content of " + name);
+    String work = client(creator, "work", "register", "--title", name, art.toString()).single().path("id").asText();
+    client(creator, "grant", "create", "--licensee", otherLab, "--use", "train-ai", "--work", work);
+    Thread.sleep(5);
+    String before = java.time.Instant.now().toString();
+    Thread.sleep(5);
+    client(creator, "grant", "create", "--licensee", lab, "--use", "train-ai", "--work", work);
+    Path receipts = dir.resolve("receipts-" + name);
+    var now = client(admin, "check", "--licensee", lab, "--use", "train-ai", art.toString());
+    assertThat(now.single().path("decision").asText()).isEqualTo("allow");
+    var check = client(admin, "check", "--licensee", lab, "--use", "train-ai", "--at", before, "--receipt-dir", receipts.toString(), art.toString());
+    assertThat(check.exit()).as(check.err()).isZero();
+    assertThat(check.single().path("decision").asText()).isEqualTo("deny");
+    return read(receipts.resolve(name + ".receipt.json"));
+  }
+
+  @Test
+  void verify_denyAtPastInstant_provesAbsenceWithTheMapThen() throws Exception {
+    ObjectNode r = pastDenyReceipt("past.png");
+    assertThat(r.path("grantAbsence").asText()).isEqualTo("proven");
+    JsonNode map = r.path("map");
+    assertThat(map.path("next").path("index").asLong()).isEqualTo(map.path("index").asLong() + 1);
+    assertThat(map.path("next").path("entry").asText()).contains("\"type\":\"grant\"");
+    assertThat(map.path("works").path(0).path("grants")).hasSize(1);
+    var run = verify(write("past.json", r));
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.single().path("grantAbsence").asText()).isEqualTo("proven");
+  }
+
+  @Test
+  void verify_pastMapWithoutItsBoundary_exitsOneAsStale() throws Exception {
+    ObjectNode r = pastDenyReceipt("noboundary.png");
+    ((ObjectNode) r.path("map")).remove("next");
+    var run = verify(write("noboundary.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("stale map: the map root at index").contains("must be its last entry");
+  }
+
+  @Test
+  void verify_pastMapWithABoundaryBeforeTheInstant_exitsOneAsStale() throws Exception {
+    ObjectNode r = pastDenyReceipt("earlyboundary.png");
+    // Claim the decision was asked after the boundary act: the map then is not the one at that time.
+    ((ObjectNode) r.path("decision")).put("at", java.time.Instant.now().toString());
+    var run = verify(write("earlyboundary.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("is not an act after the decision's instant");
+  }
+
   @Test
   void verify_tamperedGrantEntry_exitsOneNamingTheAlteredEntry() throws Exception {
     ObjectNode r = read(allowReceipt("tampered.png"));

@@ -168,6 +168,7 @@ final class JsonViews {
                 ObjectNode work = works.addObject().put("work", w.work()).put("proof", w.proof());
                 strings(work.putArray("grants"), w.grants());
               }
+              m.next().ifPresent(n -> map.putObject("next").put("index", n.index()).put("entry", n.entry()).put("proof", n.proof()));
             });
     o.put("grantAbsence", r.grantAbsence().label());
     return o;

@@ -124,7 +124,7 @@ class ReceiptApiTest {
   }
 
   @Test
-  void decideBatch_withReceipts_allowRevokedLaterCarriesRevocationAndDenyIsMarkedUnproven() {
+  void decideBatch_withReceipts_allowRevokedLaterCarriesRevocationAndDenyAtThatInstantIsProven() {
     String creator = ok(admin.post("/parties", "{\"kind\":\"creator\",\"name\":\"A\"}")).path("token").asText();
     String lab = ok(admin.post("/parties", "{\"kind\":\"licensee\",\"name\":\"Lab\"}")).path("id").asText();
     ApiClient c = admin.as(creator);
@@ -143,7 +143,11 @@ class ReceiptApiTest {
 
     JsonNode deny = batch.path("decisions").path(1);
     assertThat(deny.path("basis").asText()).isEqualTo("no-grant");
-    assertThat(deny.path("receipt").path("grantAbsence").asText()).isEqualTo("not-proven");
+    // Asked at a past instant, the deny's map evidence is the state after the last act before it,
+    // bounded by the next act (the revocation).
+    assertThat(deny.path("receipt").path("grantAbsence").asText()).isEqualTo("proven");
+    assertThat(deny.path("receipt").path("map").path("next").path("entry").asText()).contains("\"type\":\"revocation\"");
+    assertThat(deny.path("receipt").path("map").path("works").path(0).path("grants")).isEmpty();
     assertThat(verify(deny.path("receipt"))).containsOnlyKeys("work " + workB);
 
     JsonNode unregistered = batch.path("decisions").path(2);

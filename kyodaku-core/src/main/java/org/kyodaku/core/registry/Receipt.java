@@ -11,9 +11,10 @@ import org.kyodaku.core.model.Labelled;
  *
  * <p>An allow rests on its grant (and, when the grant was revoked after the decision's instant,
  * the revocation showing when) and on the registration of every matched work. A deny carries the
- * registrations of the works matched; a {@code no-grant} deny asked for "now" also carries the
- * named work's entry in the verifiable map of grant sets committed with the checkpoint, and the
- * entries of every grant in that set, which proves that none of them covers the question.
+ * registrations of the works matched; a {@code no-grant} deny also carries the named work's entry
+ * in the verifiable map of grant sets — committed as the checkpoint's last entry for a question
+ * about "now", or by the map root that closes the last batch of acts at or before a past instant —
+ * and the entries of every grant in that set, which proves that none of them covers the question.
  *
  * @param unlogged ids of facts the decision rests on that have no log entry (recorded before the
  *     registry kept a log); their part of the decision is not provable
@@ -42,11 +43,15 @@ public record Receipt(
    * The map root the checkpoint commits (its last entry, with index and tlog-proof) and, for each
    * work the deny rests on, its map proof and the ids of the grants in its set.
    */
-  public record MapEvidence(long index, String entry, String proof, List<WorkGrants> works) {
+  public record MapEvidence(
+      long index, String entry, String proof, List<WorkGrants> works, Optional<Boundary> next) {
     public MapEvidence {
       works = List.copyOf(works);
     }
   }
+
+  /** The entry right after a map root that is not the checkpoint's last: the first later act. */
+  public record Boundary(long index, String entry, String proof) {}
 
   /** A work's current grant set and its map proof (base64). */
   public record WorkGrants(String work, String proof, List<String> grants) {

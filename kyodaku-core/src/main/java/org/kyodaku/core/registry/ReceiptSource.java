@@ -32,6 +32,16 @@ public interface ReceiptSource {
     default java.util.Optional<GrantMap> grantMap() {
       return java.util.Optional.empty();
     }
+
+    /**
+     * The map of grant sets as it was at {@code at}: the state committed by the {@code map-root}
+     * entry that closes the last batch of acts at or before {@code at}, with the entry after it
+     * (the first act after {@code at}) as the boundary — if the log has such a root and the
+     * state can be rebuilt; empty otherwise.
+     */
+    default java.util.Optional<GrantMap> grantMapAt(java.time.Instant at) {
+      return java.util.Optional.empty();
+    }
   }
 
   /** The map of grant sets in the state the view's checkpoint commits. */
@@ -45,6 +55,14 @@ public interface ReceiptSource {
      * its absence.
      */
     GrantSet grantSet(String workId);
+
+    /**
+     * The entry right after the map root, when the root is not the checkpoint's last entry: an act
+     * later than the instant the map state stands for.
+     */
+    default java.util.Optional<ProvedEntry> next() {
+      return java.util.Optional.empty();
+    }
   }
 
   /** A work's grant set: grant id to log index, ids sorted; empty when the work has no key. */

@@ -529,7 +529,7 @@ public final class RegistryService {
     requireLicensee("licensee", batch.licensee());
     Instant at = decisionInstant(batch.at());
     List<Decision> decisions = decideAt(batch, subjects, workField, at);
-    receiptsOut.ifPresent(out -> out.addAll(receipts(decisions, batch.at().isEmpty())));
+    receiptsOut.ifPresent(out -> out.addAll(receipts(decisions, batch.at().isEmpty() ? Optional.empty() : Optional.of(at))));
     return decisions;
   }
 
@@ -621,14 +621,16 @@ public final class RegistryService {
 
   /**
    * The receipts of {@code decisions}; runs under the read lock (see decideWithReceipts). A deny
-   * for lack of a grant, asked for "now", also gets the map evidence of its work's grant set: the
+   * for lack of a grant also gets the map evidence of its work's grant set. Asked for "now", the
    * view's checkpoint covers every act up to the decision's instant, so the set it commits is the
-   * one the decision saw. For an instant in the past the current set is not the one then (a grant
-   * revoked since has left it), so such a deny gets no map evidence.
+   * one the decision saw. Asked for a past instant, the current set is not the one then (a grant
+   * revoked since has left it): the evidence is the map state after the last act at or before that
+   * instant, when the log has a map root there.
    */
-  private List<Receipt> receipts(List<Decision> decisions, boolean now) {
+  private List<Receipt> receipts(List<Decision> decisions, Optional<Instant> past) {
     ReceiptSource.LogView view = receipts.view();
-    Optional<ReceiptSource.GrantMap> grantMap = now ? view.grantMap() : Optional.empty();
+    Optional<ReceiptSource.GrantMap> grantMap =
+        past.isEmpty() ? view.grantMap() : view.grantMapAt(past.get());
     Set<String> workIds = new LinkedHashSet<>();
     Set<String> grantIds = new LinkedHashSet<>();
     for (Decision d : decisions) {
@@ -682,8 +684,10 @@ public final class RegistryService {
           }
         }
         ReceiptSource.ProvedEntry root = grantMap.get().root();
+        Optional<Receipt.Boundary> next =
+            grantMap.get().next().map(n -> new Receipt.Boundary(n.index(), n.entry(), n.proof()));
         map = Optional.of(new Receipt.MapEvidence(root.index(), root.entry(), root.proof(),
-            List.of(new Receipt.WorkGrants(set.work(), set.proof(), List.copyOf(set.grants().keySet())))));
+            List.of(new Receipt.WorkGrants(set.work(), set.proof(), List.copyOf(set.grants().keySet()))), next));
       }
       out.add(new Receipt(d, entries, view.checkpoint(), unlogged, map));
     }

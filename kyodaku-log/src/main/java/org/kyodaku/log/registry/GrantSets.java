@@ -23,6 +23,7 @@ import org.kyodaku.log.map.VerifiableMap;
 import org.kyodaku.log.merkle.Hash;
 import org.kyodaku.log.note.SignerKey;
 import org.kyodaku.log.sequencer.BatchSealer;
+import org.kyodaku.log.sequencer.Sequencer;
 import org.kyodaku.log.sequencer.SequencerException;
 
 /**
@@ -179,6 +180,20 @@ final class GrantSets implements BatchSealer {
                 .toList())
         .forEach(g -> members.put(g, grants.get(g).index));
     return Optional.of(new GrantSet(state.root(), state.get(k), state.prove(k).toBytes(), members));
+  }
+
+  /**
+   * The map state committed by the {@code map-root} entry at {@code logSize}: kept in memory for
+   * the last batches, otherwise rebuilt by replaying the log up to that entry into a new
+   * projection (a linear pass: receipts about the distant past cost one replay each).
+   */
+  GrantSets atOrRebuilt(Sequencer sequencer, long logSize) {
+    if (states.containsKey(logSize)) {
+      return this;
+    }
+    GrantSets past = new GrantSets();
+    RegistryLog.forEachEntry(sequencer, logSize + 1, past::replay);
+    return past;
   }
 
   /** The number of entries applied (map-roots included). */

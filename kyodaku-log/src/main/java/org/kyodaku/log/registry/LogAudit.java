@@ -12,6 +12,8 @@ import org.kyodaku.log.entry.EntryException;
 import org.kyodaku.log.entry.EntryParser;
 import org.kyodaku.log.entry.EntryVerifier;
 import org.kyodaku.log.entry.SignedEntry;
+import org.jspecify.annotations.Nullable;
+import org.kyodaku.log.map.MapCommitment;
 import org.kyodaku.log.merkle.Hash;
 import org.kyodaku.log.merkle.HashSource;
 import org.kyodaku.log.merkle.MerkleHasher;
@@ -44,6 +46,8 @@ import org.kyodaku.log.tiles.TileReader;
  *       registry's under the log key, an author's under the key its {@code party} entry published.
  *   <li>The entries are replayed into the verifiable map of grant sets in log order, and every
  *       {@code map-root} entry must commit exactly the replayed map (docs/verifiable-map.md).
+ *   <li>Acts (every entry but map roots) are in time order: receipts about a past instant take the
+ *       map root before the first act after it as the state at that instant.
  *   <li>With a previous checkpoint (an earlier mirror), the tree is consistent with it (RFC 9162
  *       consistency proof from the same tiles): the log only grew.
  * </ol>
@@ -112,6 +116,7 @@ public final class LogAudit {
     long bundles = 0;
     long tileCount = 0;
     List<Hash> below = new ArrayList<>(); // roots of the full tiles of the level below
+    @Nullable SignedEntry lastAct = null;
     for (int level = 0; Tile.nodesAtLevel(level, size) > 0; level++) {
       List<Hash> roots = new ArrayList<>();
       for (Tile t : tiles(level, size)) {
@@ -141,8 +146,16 @@ public final class LogAudit {
                   path + ": entry " + index + " hashes to " + leaf + ", but " + t.path() + " holds " + hashes.get(i)
                       + " at position " + i + " (a tampered tile or bundle)");
             }
-            if (entry(index, entry, verifier, authorKeys, map)) {
+            SignedEntry signed = entry(index, entry, verifier, authorKeys, map);
+            if (signed.entry().type().equals(MapCommitment.ENTRY_TYPE)) {
               mapRoots++;
+            } else {
+              if (lastAct != null && signed.entry().at().isBefore(lastAct.entry().at())) {
+                throw new AuditException("entry " + index + " (" + signed.entry().type() + ") is at " + signed.entry().at()
+                    + ", before an earlier act at " + lastAct.entry().at()
+                    + ": acts must be logged in time order (receipts about past instants rely on it)");
+              }
+              lastAct = signed;
             }
             if ((index + 1) % PROGRESS_EVERY == 0) {
               progress.accept("checked " + (index + 1) + " of " + size + " entries");
@@ -182,7 +195,7 @@ public final class LogAudit {
     return new Result(size, tileCount, bundles, mapRoots);
   }
 
-  private static boolean entry(
+  private static SignedEntry entry(
       long index, byte[] bytes, EntryVerifier verifier, Map<String, VerifierKey> authorKeys, GrantSets map) {
     SignedEntry signed;
     try {
@@ -199,7 +212,8 @@ public final class LogAudit {
       }
     }
     try {
-      return map.replay(index, signed);
+      map.replay(index, signed);
+      return signed;
     } catch (SequencerException e) {
       throw new AuditException(e.getMessage() + " (the map roots do not replay)", e);
     }

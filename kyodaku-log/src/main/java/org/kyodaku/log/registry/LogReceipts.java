@@ -2,12 +2,17 @@ package org.kyodaku.log.registry;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.kyodaku.core.registry.ReceiptSource;
 import org.kyodaku.core.registry.RegistryException;
 import org.kyodaku.log.checkpoint.SignedCheckpoint;
+import org.kyodaku.log.entry.EntryException;
+import org.kyodaku.log.entry.EntryParser;
+import org.kyodaku.log.entry.SignedEntry;
+import org.kyodaku.log.map.MapCommitment;
 import org.kyodaku.log.merkle.MerkleTree;
 import org.kyodaku.log.proof.TlogProof;
 import org.kyodaku.log.sequencer.Sequencer;
@@ -53,25 +58,88 @@ public final class LogReceipts implements ReceiptSource {
         if (size == 0 || grantSets.isEmpty() || grantSets.get().state(size - 1).isEmpty()) {
           return Optional.empty();
         }
-        GrantSets sets = grantSets.get();
+        return Optional.of(map(grantSets.get(), size - 1, this));
+      }
+
+      @Override
+      public Optional<GrantMap> grantMapAt(Instant at) {
+        if (size == 0 || grantSets.isEmpty()) {
+          return Optional.empty();
+        }
+        long k = firstActAfter(at);
+        // The state "after every act at or before `at`" is committed only if a batch ended there.
+        if (k == 0 || !isMapRoot(k - 1)) {
+          return Optional.empty();
+        }
+        GrantSets sets = grantSets.get().atOrRebuilt(sequencer, k - 1);
+        GrantMap map = map(sets, k - 1, this);
+        if (k == size) {
+          return Optional.of(map);
+        }
         LogView view = this;
         return Optional.of(
             new GrantMap() {
               @Override
               public ProvedEntry root() {
-                return view.prove(size - 1);
+                return map.root();
               }
 
               @Override
               public GrantSet grantSet(String workId) {
-                GrantSets.GrantSet set =
-                    sets.grantSet(size - 1, workId)
-                        .orElseThrow(
-                            () -> unavailable("the map state of log size " + (size - 1) + " is no longer kept", null));
-                return new GrantSet(
-                    workId, Base64.getEncoder().encodeToString(set.proof()), new TreeMap<>(set.grants()));
+                return map.grantSet(workId);
+              }
+
+              @Override
+              public Optional<ProvedEntry> next() {
+                return Optional.of(view.prove(k));
               }
             });
+      }
+
+      /** The first index whose act is after {@code at} (a map root counts as its batch's act). */
+      private long firstActAfter(Instant at) {
+        long lo = 0;
+        long hi = size;
+        while (lo < hi) {
+          long mid = (lo + hi) >>> 1;
+          if (actAt(mid).isAfter(at)) {
+            hi = mid;
+          } else {
+            lo = mid + 1;
+          }
+        }
+        return lo;
+      }
+
+      private Instant actAt(long index) {
+        SignedEntry e = entry(index);
+        if (e.entry().type().equals(MapCommitment.ENTRY_TYPE)) {
+          return index == 0 ? Instant.MIN : entry(index - 1).entry().at();
+        }
+        return e.entry().at();
+      }
+
+      private boolean isMapRoot(long index) {
+        SignedEntry e = entry(index);
+        return e.entry().type().equals(MapCommitment.ENTRY_TYPE)
+            && Long.valueOf(index).equals(e.entry().body().get("logSize"));
+      }
+
+      private SignedEntry entry(long index) {
+        try {
+          return EntryParser.parse(read(index));
+        } catch (EntryException e) {
+          throw unavailable("log entry " + index + " is not a canonical entry: " + e.getMessage(), e);
+        }
+      }
+
+      private byte[] read(long index) {
+        String path = TilePaths.entryBundleFor(index, size);
+        try {
+          return EntryBundle.parse(tiles.read(path)).entry((int) (index % TilePaths.TILE_WIDTH));
+        } catch (IOException | RuntimeException e) {
+          throw unavailable("cannot read log entry " + index + " from " + path + ": " + e.getMessage(), e);
+        }
       }
 
       @Override
@@ -80,17 +148,28 @@ public final class LogReceipts implements ReceiptSource {
           throw unavailable(
               "log entry " + index + " is not covered by the checkpoint of size " + size, null);
         }
-        String path = TilePaths.entryBundleFor(index, size);
-        byte[] entry;
-        try {
-          EntryBundle bundle = EntryBundle.parse(tiles.read(path));
-          entry = bundle.entry((int) (index % TilePaths.TILE_WIDTH));
-        } catch (IOException | RuntimeException e) {
-          throw unavailable("cannot read log entry " + index + " from " + path + ": " + e.getMessage(), e);
-        }
+        byte[] entry = read(index);
         TlogProof proof =
             TlogProof.of(index, tree.inclusionProof(index, size).hashes(), checkpoint);
         return new ProvedEntry(index, new String(entry, StandardCharsets.UTF_8), proof.format());
+      }
+    };
+  }
+
+  /** The map committed by the map-root entry at {@code rootIndex}, proved through {@code view}. */
+  private static GrantMap map(GrantSets sets, long rootIndex, LogView view) {
+    return new GrantMap() {
+      @Override
+      public ProvedEntry root() {
+        return view.prove(rootIndex);
+      }
+
+      @Override
+      public GrantSet grantSet(String workId) {
+        GrantSets.GrantSet set =
+            sets.grantSet(rootIndex, workId)
+                .orElseThrow(() -> unavailable("the map state of log size " + rootIndex + " is no longer kept", null));
+        return new GrantSet(workId, Base64.getEncoder().encodeToString(set.proof()), new TreeMap<>(set.grants()));
       }
     };
   }

@@ -59,9 +59,14 @@ public final class RegistryLog implements AutoCloseable {
 
   /** Every entry of the published tree, in log order, read bundle by bundle from the tiles. */
   static void forEachEntry(Sequencer sequencer, java.util.function.ObjLongConsumer<byte[]> action) {
+    forEachEntry(sequencer, sequencer.size(), action);
+  }
+
+  /** The first {@code limit} entries of the published tree, in log order. */
+  static void forEachEntry(Sequencer sequencer, long limit, java.util.function.ObjLongConsumer<byte[]> action) {
     long size = sequencer.size();
     TileReader tiles = sequencer.reader();
-    for (long start = 0; start < size; start += TilePaths.TILE_WIDTH) {
+    for (long start = 0; start < Math.min(limit, size); start += TilePaths.TILE_WIDTH) {
       String path = TilePaths.entryBundleFor(start, size);
       EntryBundle bundle;
       try {
@@ -69,7 +74,7 @@ public final class RegistryLog implements AutoCloseable {
       } catch (IOException e) {
         throw new SequencerException("cannot read " + path + " to replay the log: " + e.getMessage(), e);
       }
-      for (int i = 0; i < bundle.size(); i++) {
+      for (int i = 0; i < bundle.size() && start + i < limit; i++) {
         action.accept(bundle.entry(i), start + i);
       }
     }

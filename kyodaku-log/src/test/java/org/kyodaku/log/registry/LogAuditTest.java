@@ -127,4 +127,23 @@ class LogAuditTest {
         .hasMessageContaining("the tiles give root " + checkpoint.root())
         .hasMessageContaining("but the checkpoint says " + earlier.root());
   }
+
+  @Test
+  void audit_actsOutOfTimeOrder_isRefused() throws Exception {
+    Path other = dir.resolve("unordered");
+    Checkpoint cp;
+    try (RegistryLog log = RegistryLog.open(other, SequencerConfig.of(key), Clock.systemUTC())) {
+      for (int i = 0; i < 2; i++) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("id", String.format("p_late%08d", i));
+        body.put("kind", "creator");
+        body.put("name", "n");
+        log.sequencer().append(EntryWriter.write(new Entry("party", T.minusSeconds(i), "registry", body).sign(key, SignedBy.REGISTRY))).get();
+      }
+      cp = verified(log.sequencer().checkpoint());
+    }
+    assertThatThrownBy(() -> LogAudit.audit(TileReader.ofDirectory(other), cp, key.verifierKey(), Optional.empty(), line -> {}))
+        .isInstanceOf(AuditException.class)
+        .hasMessageContaining("entry 2 (party) is at 2026-03-31T23:59:59Z, before an earlier act at 2026-04-01T00:00:00Z");
+  }
 }
