@@ -32,3 +32,14 @@ describe_run() {
   fi
   echo "bench: commit $rev$dirty; $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p'), $(free -g | awk '/^Mem:/ { print $2 " GiB" }'); $("$java" -version 2>&1 | head -1); load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 }
+
+# Builds kyodaku-benchmarks and sets $jar to a private copy of benchmarks.jar, deleted on exit: a
+# build started meanwhile (by anyone) rewrites target/benchmarks.jar, and a JVM whose jar changes
+# under it fails with NoClassDefFoundError in the middle of a run.
+benchmarks_jar() {
+  echo "bench: building kyodaku-benchmarks..." >&2
+  (cd "$root" && ./mvnw -q -B -DskipTests -pl kyodaku-benchmarks -am package >&2)
+  jar="$(mktemp "${TMPDIR:-/tmp}/kyodaku-benchmarks.XXXXXX.jar")"
+  trap 'rm -f "$jar"' EXIT
+  cp "$root/kyodaku-benchmarks/target/benchmarks.jar" "$jar"
+}

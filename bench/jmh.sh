@@ -10,13 +10,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/bench/java-home.sh"
 cd "$root"
-echo "bench: building kyodaku-benchmarks..." >&2
-./mvnw -q -B -DskipTests -pl kyodaku-benchmarks -am package >&2
+benchmarks_jar
 describe_run
-# Run a copy: a build started meanwhile (by anyone) rewrites target/benchmarks.jar, and a JVM whose
-# jar changes under it fails with NoClassDefFoundError in the middle of a run.
-jar="$(mktemp "${TMPDIR:-/tmp}/kyodaku-benchmarks.XXXXXX.jar")"
-trap 'rm -f "$jar"' EXIT
-cp kyodaku-benchmarks/target/benchmarks.jar "$jar"
 # shellcheck disable=SC2086
 "$java" ${KYODAKU_JMH_OPTS:-} -jar "$jar" "$@"
