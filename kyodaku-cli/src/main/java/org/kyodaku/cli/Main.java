@@ -2,6 +2,8 @@ package org.kyodaku.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -42,8 +44,12 @@ public final class Main implements Runnable {
 
   /** Runs the command line and returns the exit code; used by tests as well as {@link #main}. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    Text text = Text.fromEnvironment();
-    CommandLine cli = new CommandLine(new Main());
+    return run(args, out, err, Text.fromEnvironment());
+  }
+
+  /** As {@link #run(String[], PrintWriter, PrintWriter)}, in the language {@code text} chose. */
+  static int run(String[] args, PrintWriter out, PrintWriter err, Text text) {
+    CommandLine cli = commandLine(text);
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -64,6 +70,26 @@ public final class Main implements Runnable {
           return CliException.FAILURE;
         });
     return cli.execute(args);
+  }
+
+  /** The command tree with its help texts in {@code text}'s language. */
+  static CommandLine commandLine(Text text) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setResourceBundle(helpBundle(text));
+    return cli;
+  }
+
+  /**
+   * The help texts for {@code text}'s language. Chosen like the other human-readable words, not
+   * from the JVM's default locale; the no-fallback control keeps an English choice from landing
+   * on help_ja.properties on a machine whose default locale is Japanese.
+   */
+  static ResourceBundle helpBundle(Text text) {
+    return ResourceBundle.getBundle(
+        "org.kyodaku.cli.help",
+        text.japanese() ? Locale.JAPANESE : Locale.ROOT,
+        Main.class.getClassLoader(),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   private static String commandPath(CommandLine c) {

@@ -38,8 +38,13 @@ final class Text {
   }
 
   static Text fromEnvironment() {
+    return from(System.getenv());
+  }
+
+  /** The language {@code env} chooses; tests pass their own so as not to depend on the machine's. */
+  static Text from(Map<String, String> env) {
     for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-      String v = System.getenv(name);
+      String v = env.get(name);
       if (v != null && !v.isBlank()) {
         return new Text(v.toLowerCase(Locale.ROOT).startsWith("ja"));
       }
