@@ -4,8 +4,11 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The {@code kyodaku} command. */
 @Command(
@@ -74,9 +77,36 @@ public final class Main implements Runnable {
 
   /** The command tree with its help texts in {@code text}'s language. */
   static CommandLine commandLine(Text text) {
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = commandTree();
     cli.setResourceBundle(helpBundle(text));
     return cli;
+  }
+
+  /** The command tree with the annotations' English help texts. */
+  static CommandLine commandTree() {
+    CommandLine cli = new CommandLine(new Main());
+    addHelpOption(cli);
+    return cli;
+  }
+
+  /**
+   * Gives every command {@code -h, --help}: the README and every usage error send users to
+   * {@code kyodaku <command> --help}, and the standard help options of the top command are not
+   * inherited by its subcommands. Done here rather than per class so that no command added
+   * later can miss it.
+   */
+  private static void addHelpOption(CommandLine c) {
+    CommandSpec spec = c.getCommandSpec();
+    String[] names = Stream.of("-h", "--help").filter(n -> !spec.optionsMap().containsKey(n)).toArray(String[]::new);
+    if (names.length > 0 && spec.options().stream().noneMatch(OptionSpec::usageHelp)) {
+      spec.addOption(
+          OptionSpec.builder(names)
+              .usageHelp(true)
+              .descriptionKey("mixinStandardHelpOptions.help")
+              .description("Show this help message and exit.")
+              .build());
+    }
+    c.getSubcommands().values().forEach(Main::addHelpOption);
   }
 
   /**

@@ -38,7 +38,7 @@ class HelpTranslationTest {
     // Variables stay as written (${DEFAULT-VALUE}), so the report can be pasted into the file.
     CommandLine japanese = Main.commandLine(JAPANESE);
     japanese.setInterpolateVariables(false);
-    CommandLine english = new CommandLine(new Main());
+    CommandLine english = Main.commandTree();
     english.setInterpolateVariables(false);
     ResourceBundle bundle = Main.helpBundle(JAPANESE);
 
@@ -61,7 +61,7 @@ class HelpTranslationTest {
   void japaneseHelp_everyCommand_rendersJapaneseWithoutPlaceholders() {
     walk(
         Main.commandLine(JAPANESE),
-        new CommandLine(new Main()),
+        Main.commandTree(),
         (ja, en) -> {
           String usage = ja.getUsageMessage();
           assertThat(usage).as(ja.getCommandSpec().qualifiedName(" ")).contains("使用法:").doesNotContain("${", "Usage:");
@@ -75,7 +75,7 @@ class HelpTranslationTest {
   void englishHelp_underLangC_isTheAnnotationsTextUnchanged() {
     walk(
         Main.commandLine(ENGLISH),
-        new CommandLine(new Main()),
+        Main.commandTree(),
         (chosen, annotations) -> {
           String usage = chosen.getUsageMessage();
           assertThat(usage).isEqualTo(annotations.getUsageMessage());
@@ -91,7 +91,7 @@ class HelpTranslationTest {
     Locale saved = Locale.getDefault();
     Locale.setDefault(Locale.JAPAN);
     try {
-      assertThat(run(ENGLISH, "help", "serve")).startsWith("Usage: kyodaku serve").contains("Run the registry server.");
+      assertThat(run(ENGLISH, "serve", "--help")).startsWith("Usage: kyodaku serve").contains("Run the registry server.");
     } finally {
       Locale.setDefault(saved);
     }
@@ -104,6 +104,21 @@ class HelpTranslationTest {
     assertThat(run(Text.from(Map.of("LC_ALL", "C", "LANG", "ja_JP.UTF-8")), "--help")).startsWith("Usage: kyodaku");
     assertThat(run(Text.from(Map.of("LC_MESSAGES", "ja_JP.UTF-8", "LANG", "C")), "--help")).startsWith("使用法: kyodaku");
     assertThat(run(Text.from(Map.of()), "--help")).startsWith("Usage: kyodaku");
+  }
+
+  @Test
+  void help_everyCommand_answersDashDashHelp() {
+    walk(
+        Main.commandTree(),
+        Main.commandTree(),
+        (command, same) -> {
+          String path = command.getCommandSpec().qualifiedName(" ");
+          List<String> args = new ArrayList<>(List.of(path.split(" ")));
+          args.set(0, "--help"); // kyodaku grant create --help: the path without kyodaku, then --help
+          args.add(args.removeFirst());
+          assertThat(run(JAPANESE, args.toArray(String[]::new))).contains("使用法: " + path + " [");
+          assertThat(run(ENGLISH, args.toArray(String[]::new))).contains("Usage: " + path + " [", "-h, --help");
+        });
   }
 
   private static String run(Text text, String... args) {
