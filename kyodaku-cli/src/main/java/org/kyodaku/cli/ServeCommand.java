@@ -148,16 +148,16 @@ final class ServeCommand implements Callable<Integer> {
     }
     RegistryIndex index;
     try {
-      long started = System.nanoTime();
-      index = RegistryIndex.rebuild(store, radii);
-      err.printf(
-          "similarity index: %s (%.1f s)%n",
-          radii.keySet().stream().map(a -> a + " " + index.size(a) + " fingerprints, radius " + radii.get(a)).toList(),
-          (System.nanoTime() - started) / 1e9);
+      // Persisted in DIR/index, checked against the store, rebuilt from it when it does not agree.
+      index = RegistryIndex.open(data.resolve("index"), store, radii);
+      index.report().forEach(line -> err.println("similarity index: " + line));
     } catch (IndexException e) {
       log.close();
       store.close();
       throw CliException.usage("--match-radius: " + e.getMessage());
+    } catch (IOException e) {
+      store.close();
+      throw CliException.failure("cannot open the similarity index in " + data.resolve("index") + ": " + e.getMessage());
     }
     long videosStarted = System.nanoTime();
     RegisteredVideos videos = RegisteredVideos.rebuild(store, VpdqThresholds.reference());
@@ -212,6 +212,12 @@ final class ServeCommand implements Callable<Integer> {
             new Thread(
                 () -> {
                   server.close();
+                  try {
+                    index.close();
+                  } catch (IOException e) {
+                    err.println("similarity index not flushed (the next start catches up): " + e.getMessage());
+                    err.flush();
+                  }
                   sequencer.close();
                   store.close();
                   stopped.countDown();

@@ -492,21 +492,45 @@ public final class JdbcRegistryStore implements RegistryStore {
   }
 
   @Override
-  public void forEachFingerprint(String algorithm, java.util.function.BiConsumer<String, String> action) {
+  public void forEachIndexedFingerprint(
+      String algorithm, Optional<Instant> after, java.util.function.Consumer<IndexedFingerprint> action) {
     tx(
         "read fingerprints",
         c -> {
+          // works_registered (V5) makes the catch-up after a restart a range scan of new works.
           try (PreparedStatement s =
-              c.prepareStatement("SELECT work_id, val FROM fingerprints WHERE algorithm = ?")) {
+              c.prepareStatement(
+                  "SELECT f.work_id, w.registered_at, f.val FROM works w JOIN fingerprints f ON f.work_id = w.id"
+                      + " WHERE f.algorithm = ? AND w.registered_at > ?")) {
             s.setString(1, algorithm);
+            s.setLong(2, after.map(JdbcRegistryStore::micros).orElse(Long.MIN_VALUE));
             s.setFetchSize(10_000);
             try (ResultSet r = s.executeQuery()) {
               while (r.next()) {
-                action.accept(r.getString(1), r.getString(2));
+                action.accept(new IndexedFingerprint(r.getString(1), instant(r.getLong(2)), r.getString(3)));
               }
             }
           }
           return null;
+        });
+  }
+
+  @Override
+  public long countFingerprints(String algorithm, Instant until) {
+    return tx(
+        "count fingerprints",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM works w JOIN fingerprints f ON f.work_id = w.id"
+                      + " WHERE f.algorithm = ? AND w.registered_at <= ?")) {
+            s.setString(1, algorithm);
+            s.setLong(2, micros(until));
+            try (ResultSet r = s.executeQuery()) {
+              r.next();
+              return r.getLong(1);
+            }
+          }
         });
   }
 

@@ -76,11 +76,24 @@ public interface RegistryStore extends AutoCloseable {
    */
   Map<Fingerprint, List<Work>> worksByFingerprint(Collection<Fingerprint> fingerprints);
 
+  /** A registered fingerprint as the similarity index persists it: its work, when, its value. */
+  record IndexedFingerprint(String work, java.time.Instant registeredAt, String value) {}
+
   /**
-   * Calls {@code action} with (work id, value) for every registered fingerprint of {@code
-   * algorithm}, in no particular order: how the similarity index is rebuilt from the store.
+   * Calls {@code action} for every fingerprint of {@code algorithm} whose work was registered
+   * strictly after {@code after} (every one when empty), in no particular order: how a persisted
+   * similarity index catches up with registrations it did not flush, or is rebuilt.
    */
-  void forEachFingerprint(String algorithm, java.util.function.BiConsumer<String, String> action);
+  void forEachIndexedFingerprint(
+      String algorithm,
+      Optional<java.time.Instant> after,
+      java.util.function.Consumer<IndexedFingerprint> action);
+
+  /**
+   * The number of fingerprints of {@code algorithm} whose work was registered at or before {@code
+   * until}: how a persisted similarity index checks that it covers exactly what the store holds.
+   */
+  long countFingerprints(String algorithm, java.time.Instant until);
 
   /** A registered video's frame hashes: asset {@code asset} of work {@code work}. */
   record StoredVideo(String work, int asset, FrameHashes frames) {}

@@ -46,6 +46,7 @@ public final class LiveIndex implements HammingIndex {
   private final int words;
   private final @Nullable Path directory;
   private final Object writeLock = new Object();
+  private final Object flushLock = new Object();
   private volatile Snapshot snapshot;
   private int nextSegment;
 
@@ -117,28 +118,49 @@ public final class LiveIndex implements HammingIndex {
 
   /**
    * Writes the tail as new segment(s) (at most {@link IndexWriter#maxEntries} entries each), opens
-   * them and publishes them in place of the tail. Adds wait meanwhile; searches do not.
+   * them and publishes them in place of the entries they hold. The segments are built without the
+   * write lock, from the tail as it was when the flush began; {@link #add} waits only for the final
+   * swap, which copies the entries added meanwhile into a fresh tail. Searches never wait. One
+   * flush runs at a time.
+   *
+   * @return the entries moved from the tail into segments: the oldest ones, in the order added
    */
-  public void flush() throws IOException {
-    synchronized (writeLock) {
+  public int flush() throws IOException {
+    synchronized (flushLock) {
       Snapshot s = snapshot;
-      List<Segment> segments = new ArrayList<>(s.segments);
+      int n = s.tailCount;
+      if (n == 0) {
+        return 0;
+      }
+      // Entries below n are never written again (adds only append beyond a published length).
+      List<Segment> built = new ArrayList<>();
       int max = IndexWriter.maxEntries(width);
-      for (int from = 0; from < s.tailCount; from += max) {
+      for (int from = 0; from < n; from += max) {
         IndexWriter writer = IndexWriter.create(width);
         long[] one = new long[words];
-        for (int i = from; i < Math.min(s.tailCount, from + max); i++) {
+        for (int i = from; i < Math.min(n, from + max); i++) {
           System.arraycopy(s.tailCodes, i * words, one, 0, words);
           writer.add(BinaryCode.ofWords(one), s.tailIds[i]);
         }
         if (directory == null) {
-          segments.add(writer.build());
+          built.add(writer.build());
         } else {
-          segments.add(
-              writer.write(directory.resolve(String.format("segment-%08d.kdx", nextSegment++))));
+          built.add(writer.write(directory.resolve(String.format("segment-%08d.kdx", nextSegment++))));
         }
       }
-      snapshot = new Snapshot(List.copyOf(segments), new long[16 * words], new long[16], 0);
+      synchronized (writeLock) {
+        Snapshot now = snapshot;
+        List<Segment> segments = new ArrayList<>(now.segments);
+        segments.addAll(built);
+        int left = now.tailCount - n;
+        int capacity = Math.max(16, Integer.highestOneBit(Math.max(1, left)) * 2);
+        long[] codes = new long[capacity * words];
+        long[] ids = new long[capacity];
+        System.arraycopy(now.tailCodes, n * words, codes, 0, left * words);
+        System.arraycopy(now.tailIds, n, ids, 0, left);
+        snapshot = new Snapshot(List.copyOf(segments), codes, ids, left);
+      }
+      return n;
     }
   }
 

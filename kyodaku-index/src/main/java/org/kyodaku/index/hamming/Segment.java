@@ -74,6 +74,31 @@ public final class Segment implements HammingIndex {
     return layout.tables().size();
   }
 
+  /**
+   * The code of the entry at {@code position} (0 .. size - 1, in the order added).
+   *
+   * @throws IndexException if the position is out of range
+   */
+  public BinaryCode codeAt(int position) {
+    checkPosition(position);
+    long[] w = new long[layout.words()];
+    codes.get(position * layout.words(), w);
+    return BinaryCode.ofWords(w);
+  }
+
+  /** The id of the entry at {@code position} (0 .. size - 1, in the order added). */
+  public long idAt(int position) {
+    checkPosition(position);
+    return ids.get(position);
+  }
+
+  private void checkPosition(int position) {
+    if (position < 0 || position >= layout.count()) {
+      throw new IndexException(
+          "entry " + position + " is outside a segment of " + layout.count() + " entries");
+    }
+  }
+
   @Override
   public int width() {
     return layout.width();

@@ -1,0 +1,345 @@
+package org.kyodaku.index.registry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.Work;
+import org.kyodaku.core.registry.RegistryStore;
+import org.kyodaku.index.hamming.BinaryCode;
+import org.kyodaku.index.hamming.IndexException;
+import org.kyodaku.index.hamming.LiveIndex;
+import org.kyodaku.index.hamming.Match;
+import org.kyodaku.index.hamming.Segment;
+
+/**
+ * One algorithm's index: a {@link LiveIndex} whose entry ids are index positions, and the work id
+ * of each position — in memory-mapped {@link WorkIdFile}s for flushed segments, on the heap for
+ * the tail. Persisted ({@link #open}) or in memory ({@link #inMemory}).
+ *
+ * <p><b>Concurrency.</b> Adds serialise on {@code addLock}; a flush runs on whichever thread
+ * calls {@link #flush} (one at a time) and holds {@code addLock} only to copy the flushed tail's
+ * work ids and to swap in the trimmed tail. Readers never lock: they read the index's snapshot,
+ * then the {@link Ids} snapshot, which is at least as new, so every position found resolves.
+ */
+final class AlgorithmIndex {
+  /** Positions below {@code base} are in {@code files}; the rest in {@code tail} (heap). */
+  private record Ids(List<WorkIdFile> files, long base, String[] tail, long[] registered) {
+    String get(long position) {
+      if (position >= base) {
+        return tail[(int) (position - base)];
+      }
+      int lo = 0;
+      int hi = files.size() - 1;
+      while (lo < hi) {
+        int mid = (lo + hi + 1) >>> 1;
+        if (files.get(mid).base() <= position) {
+          lo = mid;
+        } else {
+          hi = mid - 1;
+        }
+      }
+      return files.get(lo).get(position);
+    }
+  }
+
+  final String algorithm;
+  final int width;
+  final int radius;
+  private final LiveIndex index;
+  private final @Nullable Path directory;
+  private final Object addLock = new Object();
+  private final Object flushLock = new Object();
+  private volatile Ids ids;
+  private int tailSize;
+  private Manifest manifest;
+  private volatile @Nullable String persistenceFailure;
+
+  private AlgorithmIndex(
+      String algorithm, int width, int radius, LiveIndex index, @Nullable Path directory, Manifest manifest, List<WorkIdFile> files) {
+    this.algorithm = algorithm;
+    this.width = width;
+    this.radius = radius;
+    this.index = index;
+    this.directory = directory;
+    this.manifest = manifest;
+    this.ids = new Ids(List.copyOf(files), manifest.entries(), new String[16], new long[16]);
+  }
+
+  static AlgorithmIndex inMemory(String algorithm, int width, int radius) {
+    return new AlgorithmIndex(
+        algorithm, width, radius, LiveIndex.inMemory(width), null, Manifest.empty(algorithm, width), List.of());
+  }
+
+  /** What {@link #open} did, for the start-up message. */
+  record Opened(AlgorithmIndex index, String report) {}
+
+  /**
+   * Opens the persisted index in {@code directory} if it is intact and agrees with the store, and
+   * adds what was registered after it was last flushed; otherwise deletes it and rebuilds it from
+   * the store. Either way the result holds exactly the store's fingerprints of this algorithm.
+   */
+  static Opened open(String algorithm, int width, int radius, Path directory, RegistryStore store)
+      throws IOException {
+    long started = System.nanoTime();
+    Files.createDirectories(directory);
+    String why;
+    try {
+      Optional<Manifest> manifest = Manifest.read(directory);
+      if (manifest.isPresent()) {
+        AlgorithmIndex loaded = load(algorithm, width, radius, directory, manifest.get(), store);
+        long loadedEntries = loaded.manifest.entries();
+        int caughtUp = loaded.catchUp(store, manifest.get().registeredUntil());
+        return new Opened(loaded, String.format(
+            "%s: %d fingerprints from %d segments, %d registered since (%.1f s)",
+            algorithm, loadedEntries, manifest.get().segments().size(), caughtUp, seconds(started)));
+      }
+      why = "no index yet";
+    } catch (IndexException e) {
+      why = e.getMessage();
+    }
+    clear(directory);
+    LiveIndex empty = LiveIndex.open(directory, width);
+    AlgorithmIndex rebuilt =
+        new AlgorithmIndex(algorithm, width, radius, empty, directory, Manifest.empty(algorithm, width), List.of());
+    int added = rebuilt.catchUp(store, Optional.empty());
+    return new Opened(rebuilt, String.format(
+        "%s: rebuilt %d fingerprints from the store (%s) (%.1f s)", algorithm, added, why, seconds(started)));
+  }
+
+  private static AlgorithmIndex load(
+      String algorithm, int width, int radius, Path directory, Manifest m, RegistryStore store) throws IOException {
+    if (!m.algorithm().equals(algorithm) || m.width() != width) {
+      throw new IndexException("the index in " + directory + " holds " + m.algorithm() + " (" + m.width()
+          + " bits), expected " + algorithm + " (" + width + " bits)");
+    }
+    Set<String> keep = new HashSet<>(Set.of(Manifest.FILE));
+    for (Manifest.Entry e : m.segments()) {
+      keep.add(e.file());
+      keep.add(e.worksFile());
+    }
+    // Leftovers of a flush that crashed before its manifest: not part of the index.
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path p : files.toList()) {
+        if (!keep.contains(p.getFileName().toString())) {
+          Files.delete(p);
+        }
+      }
+    }
+    LiveIndex index = LiveIndex.open(directory, width);
+    List<Segment> segments = index.segments();
+    if (segments.size() != m.segments().size()) {
+      throw new IndexException("the manifest in " + directory + " names " + m.segments().size()
+          + " segments, the directory holds " + segments.size());
+    }
+    List<WorkIdFile> files = new ArrayList<>();
+    for (int i = 0; i < segments.size(); i++) {
+      Manifest.Entry e = m.segments().get(i);
+      Segment s = segments.get(i);
+      WorkIdFile w = WorkIdFile.open(directory.resolve(e.worksFile()));
+      if (s.size() != e.count() || w.count() != e.count() || w.base() != e.base()
+          || s.idAt(0) != e.base() || s.idAt(e.count() - 1) != e.base() + e.count() - 1) {
+        throw new IndexException("segment " + e.file() + " in " + directory + " holds " + s.size()
+            + " entries and work ids from position " + w.base() + " (" + w.count()
+            + "), the manifest says " + e.count() + " from " + e.base());
+      }
+      files.add(w);
+    }
+    AlgorithmIndex loaded = new AlgorithmIndex(algorithm, width, radius, index, directory, m, files);
+    loaded.checkAgainst(store, segments);
+    return loaded;
+  }
+
+  /**
+   * The store must hold exactly as many fingerprints registered up to the manifest's instant as
+   * the segments (facts are only added, so a count that differs means the segments are stale or
+   * belong to another store), and a spread of sampled entries must be in it with the same work.
+   */
+  private void checkAgainst(RegistryStore store, List<Segment> segments) {
+    long stored = manifest.registeredUntil().map(t -> store.countFingerprints(algorithm, t)).orElse(0L);
+    if (stored != manifest.entries()) {
+      throw new IndexException("stale: the store holds " + stored + " " + algorithm
+          + " fingerprints registered up to " + manifest.registeredUntil().map(Instant::toString).orElse("-")
+          + ", the index " + manifest.entries());
+    }
+    Map<String, String> samples = new java.util.LinkedHashMap<>();
+    Ids current = ids;
+    for (Segment s : segments) {
+      int step = Math.max(1, (int) (s.size() / 4));
+      for (int i = 0; i < s.size(); i += step) {
+        samples.put(s.codeAt(i).toHex(), current.get(s.idAt(i)));
+      }
+      samples.put(s.codeAt((int) s.size() - 1).toHex(), current.get(s.idAt((int) s.size() - 1)));
+    }
+    if (samples.isEmpty()) {
+      return;
+    }
+    Map<Fingerprint, List<Work>> found =
+        store.worksByFingerprint(samples.keySet().stream().map(h -> new Fingerprint(algorithm, h)).toList());
+    samples.forEach(
+        (hex, work) -> {
+          List<Work> works = found.getOrDefault(new Fingerprint(algorithm, hex), List.of());
+          if (works.stream().noneMatch(w -> w.id().equals(work))) {
+            throw new IndexException("stale: the index has " + algorithm + " " + hex + " for work " + work
+                + ", the store has it for " + works.stream().map(Work::id).toList());
+          }
+        });
+  }
+
+  /** Adds every fingerprint registered after {@code after} (all when empty), then flushes them. */
+  private int catchUp(RegistryStore store, Optional<Instant> after) throws IOException {
+    int[] added = {0};
+    store.forEachIndexedFingerprint(
+        algorithm,
+        after,
+        f -> {
+          add(f.work(), f.registeredAt(), f.value());
+          added[0]++;
+        });
+    flush();
+    return added[0];
+  }
+
+  void add(String work, Instant registeredAt, String hex) {
+    BinaryCode code = BinaryCode.fromHex(width, hex);
+    synchronized (addLock) {
+      Ids s = ids;
+      String[] tail = s.tail;
+      long[] registered = s.registered;
+      if (tailSize == tail.length) {
+        tail = Arrays.copyOf(tail, 2 * tailSize);
+        registered = Arrays.copyOf(registered, 2 * tailSize);
+      }
+      tail[tailSize] = work;
+      registered[tailSize] = micros(registeredAt);
+      long position = s.base + tailSize++;
+      if (tail != s.tail) {
+        ids = new Ids(s.files, s.base, tail, registered);
+      }
+      // After the work id is stored: a search that finds the position can resolve it.
+      index.add(code, position);
+    }
+  }
+
+  List<Match> search(BinaryCode query) {
+    return index.rangeSearch(query, radius);
+  }
+
+  String work(long position) {
+    return ids.get(position);
+  }
+
+  long size() {
+    return index.size();
+  }
+
+  int tailSize() {
+    synchronized (addLock) {
+      return tailSize;
+    }
+  }
+
+  /** Why persisting stopped (the index then keeps everything in memory), if it did. */
+  Optional<String> persistenceFailure() {
+    return Optional.ofNullable(persistenceFailure);
+  }
+
+  /**
+   * Moves the tail into segments. Persisted: writes the segments, their work-id files and then the
+   * manifest, and drops the flushed work ids from the heap. If writing fails, the index stops
+   * persisting (searches stay correct, from memory) and the next start catches up or rebuilds.
+   */
+  void flush() throws IOException {
+    synchronized (flushLock) {
+      if (persistenceFailure != null) {
+        return;
+      }
+      int before = index.segments().size();
+      int n;
+      try {
+        n = index.flush();
+      } catch (IOException | RuntimeException e) {
+        persistenceFailure = String.valueOf(e.getMessage());
+        throw e;
+      }
+      if (n == 0 || directory == null) {
+        return;
+      }
+      List<Segment> flushed = index.segments().subList(before, index.segments().size());
+      String[] works;
+      long until;
+      Ids s;
+      synchronized (addLock) {
+        s = ids;
+        works = Arrays.copyOf(s.tail, n);
+        until = manifest.registeredUntil().map(AlgorithmIndex::micros).orElse(Long.MIN_VALUE);
+        for (int i = 0; i < n; i++) {
+          until = Math.max(until, s.registered[i]);
+        }
+      }
+      try {
+        List<WorkIdFile> files = new ArrayList<>(s.files);
+        List<Manifest.Entry> entries = new ArrayList<>(manifest.segments());
+        long base = s.base;
+        int from = 0;
+        for (Segment segment : flushed) {
+          Path file = segment.file().orElseThrow();
+          Manifest.Entry e = new Manifest.Entry(file.getFileName().toString(), (int) segment.size(), base);
+          Path worksFile = directory.resolve(e.worksFile());
+          WorkIdFile.write(worksFile, base, Arrays.asList(works).subList(from, from + e.count()));
+          files.add(WorkIdFile.open(worksFile));
+          entries.add(e);
+          base += e.count();
+          from += e.count();
+        }
+        Manifest next = new Manifest(algorithm, width, base, Optional.of(instant(until)), entries);
+        next.write(directory);
+        manifest = next;
+        synchronized (addLock) {
+          Ids now = ids;
+          int left = tailSize - n;
+          int capacity = Math.max(16, Integer.highestOneBit(Math.max(1, left)) * 2);
+          String[] tail = new String[capacity];
+          long[] registered = new long[capacity];
+          System.arraycopy(now.tail, n, tail, 0, left);
+          System.arraycopy(now.registered, n, registered, 0, left);
+          tailSize = left;
+          ids = new Ids(List.copyOf(files), base, tail, registered);
+        }
+      } catch (IOException | RuntimeException e) {
+        persistenceFailure = String.valueOf(e.getMessage());
+        throw e;
+      }
+    }
+  }
+
+  private static void clear(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path p : files.toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  private static long micros(Instant t) {
+    return java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, t);
+  }
+
+  private static Instant instant(long micros) {
+    return Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS);
+  }
+
+  private static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+}

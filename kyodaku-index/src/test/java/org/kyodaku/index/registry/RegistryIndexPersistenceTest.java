@@ -1,0 +1,290 @@
+package org.kyodaku.index.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Proxy;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.kyodaku.core.model.Asset;
+import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.Work;
+import org.kyodaku.core.model.WorkKind;
+import org.kyodaku.core.registry.NearMatcher.NearMatch;
+import org.kyodaku.core.registry.RegistryStore;
+import org.kyodaku.core.registry.RegistryStore.IndexedFingerprint;
+
+/**
+ * The persisted registry index against a store that holds a known list of fingerprints: a fresh
+ * directory is rebuilt, an intact one loads and catches up, and a damaged, stale or foreign one is
+ * rebuilt, so that every open answers exactly as a brute-force scan of the store would.
+ */
+class RegistryIndexPersistenceTest {
+  private static final Map<String, Integer> RADII = RegistryIndex.DEFAULT_RADII;
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+  @TempDir Path dir;
+
+  /** The store's fingerprints, in registration order; only what the index asks is implemented. */
+  private final List<IndexedFingerprint> stored = new ArrayList<>();
+
+  private RegistryStore store() {
+    return (RegistryStore)
+        Proxy.newProxyInstance(
+            RegistryStore.class.getClassLoader(),
+            new Class<?>[] {RegistryStore.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "forEachIndexedFingerprint" -> {
+                    @SuppressWarnings("unchecked")
+                    Optional<Instant> after = (Optional<Instant>) args[1];
+                    @SuppressWarnings("unchecked")
+                    Consumer<IndexedFingerprint> action = (Consumer<IndexedFingerprint>) args[2];
+                    List.copyOf(stored).stream()
+                        .filter(f -> after.isEmpty() || f.registeredAt().isAfter(after.get()))
+                        .forEach(action);
+                    yield null;
+                  }
+                  case "countFingerprints" ->
+                      stored.stream().filter(f -> !f.registeredAt().isAfter((Instant) args[1])).count();
+                  case "worksByFingerprint" -> {
+                    Map<Fingerprint, List<Work>> out = new HashMap<>();
+                    for (Object o : (Collection<?>) args[0]) {
+                      Fingerprint q = (Fingerprint) o;
+                      List<Work> works =
+                          stored.stream().filter(f -> f.value().equals(q.value())).map(f -> work(f.work(), f.registeredAt())).toList();
+                      if (!works.isEmpty()) {
+                        out.put(q, works);
+                      }
+                    }
+                    yield out;
+                  }
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
+  }
+
+  private static Work work(String id, Instant at) {
+    return new Work(id, "title", WorkKind.IMAGE, "p_" + "o".repeat(26), at);
+  }
+
+  private static String hex(SplittableRandom rnd) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 4; i++) {
+      sb.append(String.format("%016x", rnd.nextLong()));
+    }
+    return sb.toString();
+  }
+
+  /** Registers {@code n} works in the store and, if given, in the live index too. */
+  private void register(int n, SplittableRandom rnd, Optional<RegistryIndex> live) {
+    for (int i = 0; i < n; i++) {
+      int k = stored.size();
+      Instant at = T0.plusSeconds(k);
+      IndexedFingerprint f = new IndexedFingerprint(workId(k), at, hex(rnd));
+      stored.add(f);
+      live.ifPresent(
+          index ->
+              index.register(
+                  work(f.work(), at), List.of(new Asset(Optional.empty(), List.of(sha256(k), new Fingerprint(Fingerprint.PDQ, f.value()))))));
+    }
+  }
+
+  /** A valid work id for number k: its 26 decimal digits spelled as letters a-j. */
+  private static String workId(int k) {
+    StringBuilder sb = new StringBuilder("w_");
+    String.format("%026d", k).chars().forEach(c -> sb.append((char) ('a' + c - '0')));
+    return sb.toString();
+  }
+
+  private static Fingerprint sha256(int k) {
+    return new Fingerprint(Fingerprint.SHA256, String.format("%064x", k));
+  }
+
+  /** Every stored fingerprint is found, at distance 0 and at distance 20, with its work. */
+  private void assertFindsEverything(RegistryIndex index) {
+    assertThat(index.size(Fingerprint.PDQ)).isEqualTo(stored.size());
+    for (int k = 0; k < stored.size(); k += Math.max(1, stored.size() / 50)) {
+      IndexedFingerprint f = stored.get(k);
+      assertThat(index.near(new Fingerprint(Fingerprint.PDQ, f.value())))
+          .as("entry %d", k)
+          .contains(new NearMatch(f.work(), Fingerprint.PDQ, 0));
+      String flipped = f.value().substring(0, 59) + flip5(f.value().substring(59));
+      assertThat(index.near(new Fingerprint(Fingerprint.PDQ, flipped))).extracting(NearMatch::work).contains(f.work());
+    }
+  }
+
+  /** The last five hex digits inverted: 20 bits away. */
+  private static String flip5(String digits) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : digits.toCharArray()) {
+      sb.append(Integer.toHexString(15 - Character.digit(c, 16)));
+    }
+    return sb.toString();
+  }
+
+  private Path pdqDir() {
+    return dir.resolve(Fingerprint.PDQ);
+  }
+
+  private List<Path> files(String suffix) throws IOException {
+    try (Stream<Path> s = Files.list(pdqDir())) {
+      return s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
+  @Test
+  void open_emptyDirectory_rebuildsFromTheStore() throws IOException {
+    register(5000, new SplittableRandom(1), Optional.empty());
+
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
+      assertThat(index.report()).singleElement().asString().contains("rebuilt 5000 fingerprints", "no index yet");
+      assertFindsEverything(index);
+    }
+    assertThat(files(".kdx")).hasSize(1);
+    assertThat(files(".works")).hasSize(1);
+  }
+
+  @Test
+  void open_afterClose_loadsTheSegmentsAndCatchesUpWithoutRebuilding() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(2);
+    register(3000, rnd, Optional.empty());
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
+      register(700, rnd, Optional.of(index));
+    }
+    register(300, rnd, Optional.empty()); // registered while the index was not running
+
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
+      assertThat(index.report()).singleElement().asString()
+          .contains("3700 fingerprints from 2 segments, 300 registered since");
+      assertFindsEverything(index);
+    }
+  }
+
+  @Test
+  void open_afterCrashWithoutFlush_catchesUpFromTheStore() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(3);
+    register(2000, rnd, Optional.empty());
+    RegistryIndex crashed = RegistryIndex.open(dir, store(), RADII);
+    register(500, rnd, Optional.of(crashed)); // in its tail only: never closed
+
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
+      assertThat(index.report()).singleElement().asString().contains("2000 fingerprints from 1 segments, 500 registered since");
+      assertFindsEverything(index);
+    }
+  }
+
+  @Test
+  void open_truncatedSegment_rebuildsInsteadOfAnsweringWrongly() throws IOException {
+    register(5000, new SplittableRandom(4), Optional.empty());
+    RegistryIndex.open(dir, store(), RADII).close();
+    Path segment = files(".kdx").getFirst();
+    try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+      ch.truncate(ch.size() - 100);
+    }
+
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
+      assertThat(index.report()).singleElement().asString().contains("rebuilt 5000", "truncated");
+      assertFindsEverything(index);
+    }
+  }
+
+  @Test
+  void open_flippedByteInWorkIds_rebuilds() throws IOException {
+    register(3000, new SplittableRandom(5), Optional.empty());
+    RegistryIndex.open(dir, store(), RADII).close();
+    Path works = files(".works").getFirst();
+    byte[] bytes = Files.readAllBytes(works);
+    bytes[bytes.length / 2] ^= 0x01; // a work id changes: answers would name the wrong work
+    Files.write(works, bytes);
+
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
+      assertThat(index.report()).singleElement().asString().contains("rebuilt 3000", "checksum mismatch");
+      assertFindsEverything(index);
+    }
+  }
+
+  @Test
+  void open_damagedManifest_rebuilds() throws IOException {
+    register(100, new SplittableRandom(6), Optional.empty());
+    RegistryIndex.open(dir, store(), RADII).close();
+    Path manifest = pdqDir().resolve("manifest");
+    Files.writeString(manifest, Files.readString(manifest).replace("entries 100", "entries 101"));
+
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
+      assertThat(index.report()).singleElement().asString().contains("rebuilt 100", "checksum mismatch");
+      assertFindsEverything(index);
+    }
+  }
+
+  @Test
+  void open_storeGainedOlderRegistrations_rebuildsAsStale() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(7);
+    register(1000, rnd, Optional.empty());
+    RegistryIndex.open(dir, store(), RADII).close();
+    // A registration dated before the index's instant that it never saw (another writer, a clock
+    // set back): counting finds it.
+    stored.add(new IndexedFingerprint("w_" + "z".repeat(26), T0.minusSeconds(1), hex(rnd)));
+
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
+      assertThat(index.report()).singleElement().asString()
+          .contains("rebuilt 1001", "stale: the store holds 1001 pdq-v1 fingerprints");
+      assertFindsEverything(index);
+    }
+  }
+
+  @Test
+  void open_anotherStoreWithTheSameCount_rebuilds() throws IOException {
+    register(1000, new SplittableRandom(8), Optional.empty());
+    RegistryIndex.open(dir, store(), RADII).close();
+    stored.clear();
+    register(1000, new SplittableRandom(9), Optional.empty()); // same count and instants, other codes
+
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
+      assertThat(index.report()).singleElement().asString().contains("rebuilt 1000", "stale: the index has pdq-v1");
+      assertFindsEverything(index);
+    }
+  }
+
+  @Test
+  void open_leftoverOfACrashedFlush_isIgnored() throws IOException {
+    register(1000, new SplittableRandom(10), Optional.empty());
+    RegistryIndex.open(dir, store(), RADII).close();
+    Files.copy(files(".kdx").getFirst(), pdqDir().resolve("segment-00000099.kdx"));
+    Files.writeString(pdqDir().resolve("segment-00000100.kdx.tmp"), "partial");
+
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
+      assertThat(index.report()).singleElement().asString().contains("1000 fingerprints from 1 segments");
+      assertFindsEverything(index);
+    }
+    assertThat(files(".kdx")).hasSize(1);
+  }
+
+  @Test
+  void register_pastTheFlushThreshold_flushesInTheBackgroundWhileSearchesFindEverything() throws Exception {
+    SplittableRandom rnd = new SplittableRandom(11);
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII, 500)) {
+      register(2600, rnd, Optional.of(index));
+      assertFindsEverything(index);
+      index.flush();
+      assertThat(files(".kdx")).hasSizeGreaterThanOrEqualTo(2);
+    }
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
+      assertThat(index.report()).singleElement().asString().contains("2600 fingerprints", "0 registered since");
+      assertFindsEverything(index);
+    }
+  }
+}
