@@ -174,6 +174,32 @@ abstract class RegistryStoreContract {
   }
 
   @Test
+  void forEachIndexedFingerprint_andCount_splitAtARegistrationInstant() {
+    party("p_owner00001", PartyKind.RIGHTS_HOLDER, "Studio");
+    String pdq1 = "1".repeat(64);
+    String pdq2 = "2".repeat(64);
+    Work early = new Work("w_work0000001", "early", WorkKind.IMAGE, "p_owner00001", T0);
+    Work late = new Work("w_work0000002", "late", WorkKind.IMAGE, "p_owner00001", T0.plusSeconds(10));
+    store.createWork(early, List.of(new Asset(Optional.empty(), List.of(Fingerprint.sha256(SHA_A), new Fingerprint(Fingerprint.PDQ, pdq1)))));
+    store.createWork(late, List.of(new Asset(Optional.empty(), List.of(Fingerprint.sha256(SHA_B), new Fingerprint(Fingerprint.PDQ, pdq2)))));
+
+    List<RegistryStore.IndexedFingerprint> all = new java.util.ArrayList<>();
+    store.forEachIndexedFingerprint(Fingerprint.PDQ, Optional.empty(), all::add);
+    List<RegistryStore.IndexedFingerprint> after = new java.util.ArrayList<>();
+    store.forEachIndexedFingerprint(Fingerprint.PDQ, Optional.of(T0), after::add);
+
+    assertThat(all)
+        .containsExactlyInAnyOrder(
+            new RegistryStore.IndexedFingerprint(early.id(), T0, pdq1),
+            new RegistryStore.IndexedFingerprint(late.id(), late.registeredAt(), pdq2));
+    assertThat(after).containsExactly(new RegistryStore.IndexedFingerprint(late.id(), late.registeredAt(), pdq2));
+    assertThat(store.countFingerprints(Fingerprint.PDQ, T0.minusNanos(1000))).isZero();
+    assertThat(store.countFingerprints(Fingerprint.PDQ, T0)).isEqualTo(1);
+    assertThat(store.countFingerprints(Fingerprint.PDQ, T0.plusSeconds(10))).isEqualTo(2);
+    assertThat(store.countFingerprints(Fingerprint.SHA256, T0.plusSeconds(10))).isEqualTo(2);
+  }
+
+  @Test
   void createWork_unknownOwner_failsAndWritesNothing() {
     assertThatThrownBy(() -> work("w_work0000001", "p_nobody0001", SHA_A))
         .isInstanceOf(RegistryException.class)

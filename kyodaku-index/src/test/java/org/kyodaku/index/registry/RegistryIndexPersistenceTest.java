@@ -3,27 +3,22 @@ package org.kyodaku.index.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.lang.reflect.Proxy;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyodaku.core.model.Asset;
 import org.kyodaku.core.model.Fingerprint;
 import org.kyodaku.core.model.Work;
-import org.kyodaku.core.model.WorkKind;
 import org.kyodaku.core.registry.NearMatcher.NearMatch;
 import org.kyodaku.core.registry.RegistryStore;
 import org.kyodaku.core.registry.RegistryStore.IndexedFingerprint;
@@ -39,46 +34,15 @@ class RegistryIndexPersistenceTest {
 
   @TempDir Path dir;
 
-  /** The store's fingerprints, in registration order; only what the index asks is implemented. */
+  /** The store's fingerprints, in registration order. */
   private final List<IndexedFingerprint> stored = new ArrayList<>();
 
   private RegistryStore store() {
-    return (RegistryStore)
-        Proxy.newProxyInstance(
-            RegistryStore.class.getClassLoader(),
-            new Class<?>[] {RegistryStore.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "forEachIndexedFingerprint" -> {
-                    @SuppressWarnings("unchecked")
-                    Optional<Instant> after = (Optional<Instant>) args[1];
-                    @SuppressWarnings("unchecked")
-                    Consumer<IndexedFingerprint> action = (Consumer<IndexedFingerprint>) args[2];
-                    List.copyOf(stored).stream()
-                        .filter(f -> after.isEmpty() || f.registeredAt().isAfter(after.get()))
-                        .forEach(action);
-                    yield null;
-                  }
-                  case "countFingerprints" ->
-                      stored.stream().filter(f -> !f.registeredAt().isAfter((Instant) args[1])).count();
-                  case "worksByFingerprint" -> {
-                    Map<Fingerprint, List<Work>> out = new HashMap<>();
-                    for (Object o : (Collection<?>) args[0]) {
-                      Fingerprint q = (Fingerprint) o;
-                      List<Work> works =
-                          stored.stream().filter(f -> f.value().equals(q.value())).map(f -> work(f.work(), f.registeredAt())).toList();
-                      if (!works.isEmpty()) {
-                        out.put(q, works);
-                      }
-                    }
-                    yield out;
-                  }
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
+    return FakeStore.of(stored);
   }
 
   private static Work work(String id, Instant at) {
-    return new Work(id, "title", WorkKind.IMAGE, "p_" + "o".repeat(26), at);
+    return FakeStore.work(id, at);
   }
 
   private static String hex(SplittableRandom rnd) {
@@ -94,20 +58,13 @@ class RegistryIndexPersistenceTest {
     for (int i = 0; i < n; i++) {
       int k = stored.size();
       Instant at = T0.plusSeconds(k);
-      IndexedFingerprint f = new IndexedFingerprint(workId(k), at, hex(rnd));
+      IndexedFingerprint f = new IndexedFingerprint(FakeStore.workId(k), at, hex(rnd));
       stored.add(f);
       live.ifPresent(
           index ->
               index.register(
                   work(f.work(), at), List.of(new Asset(Optional.empty(), List.of(sha256(k), new Fingerprint(Fingerprint.PDQ, f.value()))))));
     }
-  }
-
-  /** A valid work id for number k: its 26 decimal digits spelled as letters a-j. */
-  private static String workId(int k) {
-    StringBuilder sb = new StringBuilder("w_");
-    String.format("%026d", k).chars().forEach(c -> sb.append((char) ('a' + c - '0')));
-    return sb.toString();
   }
 
   private static Fingerprint sha256(int k) {
