@@ -239,6 +239,15 @@ class CliContractTest {
     assertThat(checks.get(1).path("work").asText()).isEqualTo(work);
     assertThat(checks.get(1).at("/evidence/0/algorithm").asText()).isEqualTo("pdq-v1");
 
+    // The same photo saved turned a quarter: its plain PDQ hash is 120 bits away; the registry
+    // also searches the query's seven other orientations (PdqDihedral) and finds it 14 bits away.
+    Path turned = java.nio.file.Files.copy(
+        org.kyodaku.testkit.SharedTestData.resolve("pdq/data/reg-test-input/dih/bridge-2-rotate-90.jpg"), dir.resolve("bridge-90.jpg"));
+    JsonNode rotated = client(admin, "check", "--licensee", lab, "--use", "train-ai", turned.toString()).single();
+    assertThat(rotated.path("basis").asText()).isEqualTo("near-match");
+    assertThat(rotated.path("work").asText()).isEqualTo(work);
+    assertThat(rotated.at("/evidence/0/distance").asInt()).isEqualTo(14);
+
     Run copy = client(other, "work", "register", "--title", "copy", resized.toString());
     assertThat(copy.exit()).isZero();
     assertThat(copy.single().at("/conflicts/0/work").asText()).isEqualTo(work);

@@ -3,7 +3,6 @@ package org.kyodaku.index.registry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,10 @@ import org.kyodaku.index.hamming.Match;
  * distance.
  *
  * <p>Searchable algorithms and their default radii: {@code pdq-v1} at 31 bits, the distance at
- * which Meta's PDQ documentation and hash-sharing programmes call two images the same.
+ * which Meta's PDQ documentation and hash-sharing programmes call two images the same. A PDQ query
+ * is searched in all eight orientations (rotations by quarter turns and mirrors, derived from its
+ * bits by {@link PdqDihedral}), so a rotated or mirrored copy finds the registered picture; the
+ * distance reported is that of the nearest orientation.
  *
  * <p><b>Persisted</b> ({@link #open}): each algorithm's segments, work ids and manifest live in
  * {@code DIR/<algorithm>/}, memory-mapped; at start they are verified (checksums), checked against
@@ -155,15 +157,18 @@ public final class RegistryIndex implements NearMatcher, AutoCloseable {
     if (a == null) {
       return List.of();
     }
-    List<Match> found = a.search(BinaryCode.fromHex(query.value()));
-    List<NearMatch> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (Match m : found) {
-      String work = a.work(m.id());
-      if (seen.add(work)) {
-        out.add(new NearMatch(work, query.algorithm(), m.distance()));
+    BinaryCode code = BinaryCode.fromHex(query.value());
+    List<BinaryCode> orientations = query.algorithm().equals(Fingerprint.PDQ) ? PdqDihedral.variants(code) : List.of(code);
+    // Each work once, at its nearest distance over every orientation searched.
+    Map<String, Integer> nearest = new LinkedHashMap<>();
+    for (BinaryCode q : orientations) {
+      for (Match m : a.search(q)) {
+        nearest.merge(a.work(m.id()), m.distance(), Math::min);
       }
     }
+    List<NearMatch> out = new ArrayList<>(nearest.size());
+    nearest.forEach((work, distance) -> out.add(new NearMatch(work, query.algorithm(), distance)));
+    out.sort(java.util.Comparator.comparingInt(NearMatch::distance));
     return out;
   }
 
