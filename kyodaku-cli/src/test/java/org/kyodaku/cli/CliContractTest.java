@@ -290,6 +290,30 @@ class CliContractTest {
   }
 
   @Test
+  void registerAndCheck_editedText_isFoundByItsTextCode() throws Exception {
+    String author = client(admin, "party", "create", "--kind", "creator", "--name", "作家").single().path("token").asText();
+    String lab = client(admin, "party", "create", "--kind", "licensee", "--name", "Lab").single().path("id").asText();
+    StringBuilder novel = new StringBuilder();
+    for (int i = 1; i <= 40; i++) {
+      novel.append("第").append(i).append("章。吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。")
+          .append("Chapter ").append(i).append(": the cat walked along the river at dusk, counting lanterns.\n");
+    }
+    Path original = file("novel.txt", novel.toString());
+    Path edited = file("novel-edited.txt", novel.toString().replaceFirst("counting lanterns", "counting boats"));
+    Path unrelated = file("other.txt", novel.toString().replace("猫", "犬").replace("cat", "dog").replace("river", "sea"));
+    String work = client(author, "work", "register", "--title", "吾輩は猫である", original.toString()).single().path("id").asText();
+
+    List<JsonNode> checks = client(admin, "check", "--licensee", lab, "--use", "train-ai", edited.toString(), unrelated.toString()).lines();
+    // Found by resemblance (no grant exists, so the basis is no-grant rather than near-match).
+    assertThat(checks.get(0).path("decision").asText()).isEqualTo("deny");
+    assertThat(checks.get(0).path("basis").asText()).isEqualTo("no-grant");
+    assertThat(checks.get(0).path("work").asText()).isEqualTo(work);
+    assertThat(checks.get(0).at("/evidence/0/algorithm").asText()).isEqualTo("iscc-text-v0");
+    assertThat(checks.get(0).at("/evidence/0/distance").asInt()).isLessThanOrEqualTo(8);
+    assertThat(checks.get(1).path("basis").asText()).isEqualTo("unregistered");
+  }
+
+  @Test
   void serverError_japaneseLocale_leadsWithTheJapaneseTitle() {
     var japanese = new ApiClient(JSON, server.baseUrl(), java.util.Optional.of("kyo_unknown"), true);
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> japanese.get("/me"))

@@ -8,13 +8,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.kyodaku.core.model.Fingerprint;
-import org.kyodaku.core.model.Work;
 import org.kyodaku.core.registry.RegistryStore;
 import org.kyodaku.index.hamming.BinaryCode;
 import org.kyodaku.index.hamming.IndexException;
@@ -56,6 +54,8 @@ final class AlgorithmIndex {
   final String algorithm;
   final int width;
   final int radius;
+  /** A stored fingerprint value as the code indexed for it. */
+  private final Function<String, BinaryCode> codec;
   private final LiveIndex index;
   private final @Nullable Path directory;
   private final Object addLock = new Object();
@@ -66,9 +66,10 @@ final class AlgorithmIndex {
   private volatile @Nullable String persistenceFailure;
 
   private AlgorithmIndex(
-      String algorithm, int width, int radius, LiveIndex index, @Nullable Path directory, Manifest manifest, List<WorkIdFile> files) {
-    this.algorithm = algorithm;
-    this.width = width;
+      Searchable kind, int radius, LiveIndex index, @Nullable Path directory, Manifest manifest, List<WorkIdFile> files) {
+    this.algorithm = kind.algorithm();
+    this.width = kind.width();
+    this.codec = kind.codec();
     this.radius = radius;
     this.index = index;
     this.directory = directory;
@@ -76,9 +77,12 @@ final class AlgorithmIndex {
     this.ids = new Ids(List.copyOf(files), manifest.entries(), new String[16], new long[16]);
   }
 
-  static AlgorithmIndex inMemory(String algorithm, int width, int radius) {
+  /** An algorithm the index can search: its code width and how a stored value becomes a code. */
+  record Searchable(String algorithm, int width, int defaultRadius, Function<String, BinaryCode> codec) {}
+
+  static AlgorithmIndex inMemory(Searchable kind, int radius) {
     return new AlgorithmIndex(
-        algorithm, width, radius, LiveIndex.inMemory(width), null, Manifest.empty(algorithm, width), List.of());
+        kind, radius, LiveIndex.inMemory(kind.width()), null, Manifest.empty(kind.algorithm(), kind.width()), List.of());
   }
 
   /** What {@link #open} did, for the start-up message. */
@@ -89,15 +93,17 @@ final class AlgorithmIndex {
    * adds what was registered after it was last flushed; otherwise deletes it and rebuilds it from
    * the store. Either way the result holds exactly the store's fingerprints of this algorithm.
    */
-  static Opened open(String algorithm, int width, int radius, Path directory, RegistryStore store)
+  static Opened open(Searchable kind, int radius, Path directory, RegistryStore store)
       throws IOException {
+    String algorithm = kind.algorithm();
+    int width = kind.width();
     long started = System.nanoTime();
     Files.createDirectories(directory);
     String why;
     try {
       Optional<Manifest> manifest = Manifest.read(directory);
       if (manifest.isPresent()) {
-        AlgorithmIndex loaded = load(algorithm, width, radius, directory, manifest.get(), store);
+        AlgorithmIndex loaded = load(kind, radius, directory, manifest.get(), store);
         long loadedEntries = loaded.manifest.entries();
         int caughtUp = loaded.catchUp(store, manifest.get().registeredUntil());
         return new Opened(loaded, String.format(
@@ -111,14 +117,16 @@ final class AlgorithmIndex {
     clear(directory);
     LiveIndex empty = LiveIndex.open(directory, width);
     AlgorithmIndex rebuilt =
-        new AlgorithmIndex(algorithm, width, radius, empty, directory, Manifest.empty(algorithm, width), List.of());
+        new AlgorithmIndex(kind, radius, empty, directory, Manifest.empty(algorithm, width), List.of());
     int added = rebuilt.catchUp(store, Optional.empty());
     return new Opened(rebuilt, String.format(
         "%s: rebuilt %d fingerprints from the store (%s) (%.1f s)", algorithm, added, why, seconds(started)));
   }
 
   private static AlgorithmIndex load(
-      String algorithm, int width, int radius, Path directory, Manifest m, RegistryStore store) throws IOException {
+      Searchable kind, int radius, Path directory, Manifest m, RegistryStore store) throws IOException {
+    String algorithm = kind.algorithm();
+    int width = kind.width();
     if (!m.algorithm().equals(algorithm) || m.width() != width) {
       throw new IndexException("the index in " + directory + " holds " + m.algorithm() + " (" + m.width()
           + " bits), expected " + algorithm + " (" + width + " bits)");
@@ -155,7 +163,7 @@ final class AlgorithmIndex {
       }
       files.add(w);
     }
-    AlgorithmIndex loaded = new AlgorithmIndex(algorithm, width, radius, index, directory, m, files);
+    AlgorithmIndex loaded = new AlgorithmIndex(kind, radius, index, directory, m, files);
     loaded.checkAgainst(store, segments);
     return loaded;
   }
@@ -172,28 +180,22 @@ final class AlgorithmIndex {
           + " fingerprints registered up to " + manifest.registeredUntil().map(Instant::toString).orElse("-")
           + ", the index " + manifest.entries());
     }
-    Map<String, String> samples = new java.util.LinkedHashMap<>();
     Ids current = ids;
     for (Segment s : segments) {
-      int step = Math.max(1, (int) (s.size() / 4));
-      for (int i = 0; i < s.size(); i += step) {
-        samples.put(s.codeAt(i).toHex(), current.get(s.idAt(i)));
+      int n = (int) s.size();
+      for (int i : new java.util.TreeSet<>(List.of(0, n / 4, n / 2, 3 * n / 4, n - 1))) {
+        BinaryCode code = s.codeAt(i);
+        String work = current.get(s.idAt(i));
+        boolean held =
+            store.assetsOf(work).stream()
+                .flatMap(a -> a.fingerprints().stream())
+                .anyMatch(f -> f.algorithm().equals(algorithm) && codec.apply(f.value()).equals(code));
+        if (!held) {
+          throw new IndexException("stale: the index has " + algorithm + " " + code.toHex() + " for work " + work
+              + ", which the store does not hold for it");
+        }
       }
-      samples.put(s.codeAt((int) s.size() - 1).toHex(), current.get(s.idAt((int) s.size() - 1)));
     }
-    if (samples.isEmpty()) {
-      return;
-    }
-    Map<Fingerprint, List<Work>> found =
-        store.worksByFingerprint(samples.keySet().stream().map(h -> new Fingerprint(algorithm, h)).toList());
-    samples.forEach(
-        (hex, work) -> {
-          List<Work> works = found.getOrDefault(new Fingerprint(algorithm, hex), List.of());
-          if (works.stream().noneMatch(w -> w.id().equals(work))) {
-            throw new IndexException("stale: the index has " + algorithm + " " + hex + " for work " + work
-                + ", the store has it for " + works.stream().map(Work::id).toList());
-          }
-        });
   }
 
   /** Adds every fingerprint registered after {@code after} (all when empty), then flushes them. */
@@ -211,7 +213,7 @@ final class AlgorithmIndex {
   }
 
   void add(String work, Instant registeredAt, String hex) {
-    BinaryCode code = BinaryCode.fromHex(width, hex);
+    BinaryCode code = codec.apply(hex);
     synchronized (addLock) {
       Ids s = ids;
       String[] tail = s.tail;
@@ -229,6 +231,11 @@ final class AlgorithmIndex {
       // After the work id is stored: a search that finds the position can resolve it.
       index.add(code, position);
     }
+  }
+
+  /** The code indexed for a fingerprint value of this algorithm. */
+  BinaryCode code(String value) {
+    return codec.apply(value);
   }
 
   List<Match> search(BinaryCode query) {

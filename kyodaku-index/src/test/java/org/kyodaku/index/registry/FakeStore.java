@@ -2,12 +2,10 @@ package org.kyodaku.index.registry;
 
 import java.lang.reflect.Proxy;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.kyodaku.core.model.Asset;
 import org.kyodaku.core.model.Fingerprint;
 import org.kyodaku.core.model.Work;
 import org.kyodaku.core.model.WorkKind;
@@ -33,6 +31,11 @@ final class FakeStore {
   }
 
   static RegistryStore of(List<IndexedFingerprint> stored) {
+    return of(Fingerprint.PDQ, stored);
+  }
+
+  /** A store whose fingerprints are all of {@code algorithm}. */
+  static RegistryStore of(String algorithm, List<IndexedFingerprint> stored) {
     return (RegistryStore)
         Proxy.newProxyInstance(
             RegistryStore.class.getClassLoader(),
@@ -51,21 +54,12 @@ final class FakeStore {
                   }
                   case "countFingerprints" ->
                       stored.stream().filter(f -> !f.registeredAt().isAfter((Instant) args[1])).count();
-                  case "worksByFingerprint" -> {
-                    Map<Fingerprint, List<Work>> out = new HashMap<>();
-                    for (Object o : (Collection<?>) args[0]) {
-                      Fingerprint q = (Fingerprint) o;
-                      List<Work> works =
-                          stored.stream()
-                              .filter(f -> f.value().equals(q.value()))
-                              .map(f -> work(f.work(), f.registeredAt()))
-                              .toList();
-                      if (!works.isEmpty()) {
-                        out.put(q, works);
-                      }
-                    }
-                    yield out;
-                  }
+                  case "assetsOf" ->
+                      stored.stream()
+                          .filter(f -> f.work().equals(args[0]))
+                          .map(f -> new Asset(Optional.empty(), List.of(
+                              Fingerprint.sha256("0".repeat(64)), new Fingerprint(algorithm, f.value()))))
+                          .toList();
                   default -> throw new UnsupportedOperationException(method.getName());
                 });
   }

@@ -38,7 +38,7 @@ final class RegistryIndexMeasurement {
     }
     for (int round = 0; round < 2; round++) {
       long heapBefore = usedHeap();
-      try (RegistryIndex index = RegistryIndex.open(dir, FakeStore.of(stored), RegistryIndex.DEFAULT_RADII)) {
+      try (RegistryIndex index = RegistryIndex.open(dir, FakeStore.of(stored), java.util.Map.of(Fingerprint.PDQ, 31))) {
         System.out.println(index.report().getFirst() + "; heap +" + (usedHeap() - heapBefore) / (1 << 20) + " MiB");
       }
     }

@@ -29,7 +29,7 @@ import org.kyodaku.core.registry.RegistryStore.IndexedFingerprint;
  * rebuilt, so that every open answers exactly as a brute-force scan of the store would.
  */
 class RegistryIndexPersistenceTest {
-  private static final Map<String, Integer> RADII = RegistryIndex.DEFAULT_RADII;
+  private static final Map<String, Integer> RADII = Map.of(Fingerprint.PDQ, 31);
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   @TempDir Path dir;
@@ -211,7 +211,7 @@ class RegistryIndexPersistenceTest {
     register(1000, new SplittableRandom(9), Optional.empty()); // same count and instants, other codes
 
     try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
-      assertThat(index.report()).singleElement().asString().contains("rebuilt 1000", "stale: the index has pdq-v1");
+      assertThat(index.report()).singleElement().asString().contains("rebuilt 1000", "stale: the index has pdq-v1", "which the store does not hold for it");
       assertFindsEverything(index);
     }
   }
