@@ -81,6 +81,8 @@ def main():
         ntrue = sum(map(len, want))
         ours[name + "_recall_vs_faiss_flat"] = round(sum(len(g & w) for g, w in zip(got, want)) / ntrue, 4) if ntrue else None
 
+    print("our answers equal FAISS Flat's on every query: neardup %s, random %s" % (
+        ours["neardup_equal_to_faiss_flat"], ours["random_equal_to_faiss_flat"]))
     mh = results.get("MultiHash nhash=16 b=16 nflip=1", {})
     flat = results.get("Flat", {})
     print("\n| N = %d, radius 31, %d queries per set | build s | bytes/code | neardup q/s 1 thr | 2 thr | random q/s 1 thr | 2 thr | recall (neardup, random) |" % (args.n, args.nq))
