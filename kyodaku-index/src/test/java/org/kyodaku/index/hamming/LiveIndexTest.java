@@ -82,25 +82,7 @@ class LiveIndexTest {
     ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
     List<Thread> readers = new ArrayList<>();
     for (int r = 0; r < 2; r++) {
-      readers.add(
-          Thread.ofPlatform()
-              .start(
-                  () -> {
-                    int seen = 0;
-                    while (!done.get()) {
-                      List<Match> found = index.rangeSearch(code.flip(1), 2);
-                      for (int i = 0; i < found.size(); i++) {
-                        if (found.get(i).id() != i) {
-                          problems.add("gap or duplicate at " + i + ": " + found.get(i));
-                          return;
-                        }
-                      }
-                      if (found.size() < seen) {
-                        problems.add("went back from " + seen + " to " + found.size());
-                      }
-                      seen = found.size();
-                    }
-                  }));
+      readers.add(prefixReader(index, code.flip(1), 2, done, problems));
     }
     for (int i = 0; i < total; i++) {
       index.add(code, i);
@@ -139,25 +121,7 @@ class LiveIndexTest {
                     problems.add(e.toString());
                   }
                 });
-    Thread reader =
-        Thread.ofPlatform()
-            .start(
-                () -> {
-                  int seen = 0;
-                  while (!done.get()) {
-                    List<Match> found = index.rangeSearch(code, 0);
-                    for (int i = 0; i < found.size(); i++) {
-                      if (found.get(i).id() != i) {
-                        problems.add("gap or duplicate at " + i + ": " + found.get(i));
-                        return;
-                      }
-                    }
-                    if (found.size() < seen) {
-                      problems.add("went back from " + seen + " to " + found.size());
-                    }
-                    seen = found.size();
-                  }
-                });
+    Thread reader = prefixReader(index, code, 0, done, problems);
     for (int i = 0; i < total; i++) {
       index.add(code, i);
     }
@@ -174,5 +138,31 @@ class LiveIndexTest {
       assertThat(all.get(i).id()).isEqualTo(i);
     }
     assertThat(LiveIndex.open(dir, 256).size()).isEqualTo(total);
+  }
+
+  /**
+   * A reader that searches until {@code done} and reports to {@code problems} any answer that is
+   * not ids 0..k-1, each once, or a k smaller than one it saw before.
+   */
+  private static Thread prefixReader(
+      LiveIndex index, BinaryCode query, int radius, AtomicBoolean done, ConcurrentLinkedQueue<String> problems) {
+    return Thread.ofPlatform()
+        .start(
+            () -> {
+              int seen = 0;
+              while (!done.get()) {
+                List<Match> found = index.rangeSearch(query, radius);
+                for (int i = 0; i < found.size(); i++) {
+                  if (found.get(i).id() != i) {
+                    problems.add("gap or duplicate at " + i + ": " + found.get(i));
+                    return;
+                  }
+                }
+                if (found.size() < seen) {
+                  problems.add("went back from " + seen + " to " + found.size());
+                }
+                seen = found.size();
+              }
+            });
   }
 }

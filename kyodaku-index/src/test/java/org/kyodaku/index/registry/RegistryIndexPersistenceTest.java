@@ -93,6 +93,14 @@ class RegistryIndexPersistenceTest {
     return sb.toString();
   }
 
+  /** Opens the index again: its report says all of {@code parts}, and it finds everything. */
+  private void assertReopensAs(String... parts) throws IOException {
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
+      assertThat(index.report()).singleElement().asString().contains(parts);
+      assertFindsEverything(index);
+    }
+  }
+
   private Path pdqDir() {
     return dir.resolve(Fingerprint.PDQ);
   }
@@ -107,10 +115,7 @@ class RegistryIndexPersistenceTest {
   void open_emptyDirectory_rebuildsFromTheStore() throws IOException {
     register(5000, new SplittableRandom(1), Optional.empty());
 
-    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
-      assertThat(index.report()).singleElement().asString().contains("rebuilt 5000 fingerprints", "no index yet");
-      assertFindsEverything(index);
-    }
+    assertReopensAs("rebuilt 5000 fingerprints", "no index yet");
     assertThat(files(".kdx")).hasSize(1);
     assertThat(files(".works")).hasSize(1);
   }
@@ -124,11 +129,7 @@ class RegistryIndexPersistenceTest {
     }
     register(300, rnd, Optional.empty()); // registered while the index was not running
 
-    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
-      assertThat(index.report()).singleElement().asString()
-          .contains("3700 fingerprints from 2 segments, 300 registered since");
-      assertFindsEverything(index);
-    }
+    assertReopensAs("3700 fingerprints from 2 segments, 300 registered since");
   }
 
   @Test
@@ -138,10 +139,7 @@ class RegistryIndexPersistenceTest {
     RegistryIndex crashed = RegistryIndex.open(dir, store(), RADII);
     register(500, rnd, Optional.of(crashed)); // in its tail only: never closed
 
-    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
-      assertThat(index.report()).singleElement().asString().contains("2000 fingerprints from 1 segments, 500 registered since");
-      assertFindsEverything(index);
-    }
+    assertReopensAs("2000 fingerprints from 1 segments, 500 registered since");
   }
 
   @Test
@@ -153,10 +151,7 @@ class RegistryIndexPersistenceTest {
       ch.truncate(ch.size() - 100);
     }
 
-    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
-      assertThat(index.report()).singleElement().asString().contains("rebuilt 5000", "truncated");
-      assertFindsEverything(index);
-    }
+    assertReopensAs("rebuilt 5000", "truncated");
   }
 
   @Test
@@ -168,10 +163,7 @@ class RegistryIndexPersistenceTest {
     bytes[bytes.length / 2] ^= 0x01; // a work id changes: answers would name the wrong work
     Files.write(works, bytes);
 
-    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
-      assertThat(index.report()).singleElement().asString().contains("rebuilt 3000", "checksum mismatch");
-      assertFindsEverything(index);
-    }
+    assertReopensAs("rebuilt 3000", "checksum mismatch");
   }
 
   @Test
@@ -181,10 +173,7 @@ class RegistryIndexPersistenceTest {
     Path manifest = pdqDir().resolve("manifest");
     Files.writeString(manifest, Files.readString(manifest).replace("entries 100", "entries 101"));
 
-    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
-      assertThat(index.report()).singleElement().asString().contains("rebuilt 100", "checksum mismatch");
-      assertFindsEverything(index);
-    }
+    assertReopensAs("rebuilt 100", "checksum mismatch");
   }
 
   @Test
@@ -196,11 +185,7 @@ class RegistryIndexPersistenceTest {
     // set back): counting finds it.
     stored.add(new IndexedFingerprint("w_" + "z".repeat(26), T0.minusSeconds(1), hex(rnd)));
 
-    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
-      assertThat(index.report()).singleElement().asString()
-          .contains("rebuilt 1001", "stale: the store holds 1001 pdq-v1 fingerprints");
-      assertFindsEverything(index);
-    }
+    assertReopensAs("rebuilt 1001", "stale: the store holds 1001 pdq-v1 fingerprints");
   }
 
   @Test
@@ -210,10 +195,7 @@ class RegistryIndexPersistenceTest {
     stored.clear();
     register(1000, new SplittableRandom(9), Optional.empty()); // same count and instants, other codes
 
-    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
-      assertThat(index.report()).singleElement().asString().contains("rebuilt 1000", "stale: the index has pdq-v1", "which the store does not hold for it");
-      assertFindsEverything(index);
-    }
+    assertReopensAs("rebuilt 1000", "stale: the index has pdq-v1", "which the store does not hold for it");
   }
 
   @Test
@@ -223,10 +205,7 @@ class RegistryIndexPersistenceTest {
     Files.copy(files(".kdx").getFirst(), pdqDir().resolve("segment-00000099.kdx"));
     Files.writeString(pdqDir().resolve("segment-00000100.kdx.tmp"), "partial");
 
-    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
-      assertThat(index.report()).singleElement().asString().contains("1000 fingerprints from 1 segments");
-      assertFindsEverything(index);
-    }
+    assertReopensAs("1000 fingerprints from 1 segments");
     assertThat(files(".kdx")).hasSize(1);
   }
 
@@ -239,9 +218,6 @@ class RegistryIndexPersistenceTest {
       index.flush();
       assertThat(files(".kdx")).hasSizeGreaterThanOrEqualTo(2);
     }
-    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII)) {
-      assertThat(index.report()).singleElement().asString().contains("2600 fingerprints", "0 registered since");
-      assertFindsEverything(index);
-    }
+    assertReopensAs("2600 fingerprints", "0 registered since");
   }
 }
