@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -161,6 +162,64 @@ public final class LiveIndex implements HammingIndex {
         snapshot = new Snapshot(List.copyOf(segments), codes, ids, left);
       }
       return n;
+    }
+  }
+
+  /**
+   * Merges the newest segments into one, so that a long-running index keeps O(log N) segments
+   * rather than one per flush (every segment is probed by every query). The suffix merged is the
+   * longest whose next older segment is at most twice its total (a binary counter: sizes fall
+   * geometrically from oldest to newest), within {@link IndexWriter#maxEntries}. The merged segment
+   * is built from the mapped ones without any lock, then swapped in for them in one step; their
+   * files are deleted afterwards (readers still holding them keep their mapping). Runs one at a
+   * time with {@link #flush}; adds wait only for the swap, searches never.
+   *
+   * @return how many segments were merged into one (0: nothing to merge)
+   */
+  public int compact() throws IOException {
+    synchronized (flushLock) {
+      List<Segment> segments = snapshot.segments;
+      int k = segments.size();
+      if (k < 2) {
+        return 0;
+      }
+      long total = segments.get(k - 1).size();
+      int from = k - 1;
+      while (from > 0) {
+        long older = segments.get(from - 1).size();
+        if (older > 2 * total || total + older > IndexWriter.maxEntries(width)) {
+          break;
+        }
+        total += older;
+        from--;
+      }
+      if (k - from < 2) {
+        return 0;
+      }
+      List<Segment> merging = segments.subList(from, k);
+      IndexWriter writer = IndexWriter.create(width);
+      for (Segment s : merging) {
+        for (int i = 0; i < s.size(); i++) {
+          writer.add(s.codeAt(i), s.idAt(i));
+        }
+      }
+      Segment merged =
+          directory == null
+              ? writer.build()
+              : writer.write(directory.resolve(String.format("segment-%08d.kdx", nextSegment++)));
+      synchronized (writeLock) {
+        Snapshot now = snapshot;
+        List<Segment> next = new ArrayList<>(now.segments.subList(0, from));
+        next.add(merged);
+        snapshot = new Snapshot(List.copyOf(next), now.tailCodes, now.tailIds, now.tailCount);
+      }
+      for (Segment s : merging) {
+        Optional<Path> file = s.file();
+        if (file.isPresent()) {
+          Files.deleteIfExists(file.get());
+        }
+      }
+      return k - from;
     }
   }
 

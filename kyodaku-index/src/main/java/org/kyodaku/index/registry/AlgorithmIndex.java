@@ -279,7 +279,11 @@ final class AlgorithmIndex {
         persistenceFailure = String.valueOf(e.getMessage());
         throw e;
       }
-      if (n == 0 || directory == null) {
+      if (n == 0) {
+        return;
+      }
+      if (directory == null) {
+        index.compact();
         return;
       }
       List<Segment> flushed = index.segments().subList(before, index.segments().size());
@@ -323,10 +327,51 @@ final class AlgorithmIndex {
           tailSize = left;
           ids = new Ids(List.copyOf(files), base, tail, registered);
         }
+        compact(directory);
       } catch (IOException | RuntimeException e) {
         persistenceFailure = String.valueOf(e.getMessage());
         throw e;
       }
+    }
+  }
+
+  /**
+   * Lets the index merge its newest segments ({@link LiveIndex#compact}) and merges their work-id
+   * files to match: new file, then the manifest naming it, then the old files go. The index deletes
+   * the old segment files before the new manifest exists, so a crash in between leaves a manifest
+   * naming missing files: the next start rebuilds from the store (slow, never wrong).
+   */
+  private void compact(Path directory) throws IOException {
+    int merged = index.compact();
+    if (merged == 0) {
+      return;
+    }
+    Segment segment = index.segments().getLast();
+    List<Manifest.Entry> entries = new ArrayList<>(manifest.segments());
+    List<Manifest.Entry> old = List.copyOf(entries.subList(entries.size() - merged, entries.size()));
+    entries.subList(entries.size() - merged, entries.size()).clear();
+    Manifest.Entry e = new Manifest.Entry(
+        segment.file().orElseThrow().getFileName().toString(), (int) segment.size(), old.getFirst().base());
+    Ids before = ids;
+    List<String> works = new ArrayList<>(e.count());
+    for (long p = e.base(); p < e.base() + e.count(); p++) {
+      works.add(before.get(p));
+    }
+    Path worksFile = directory.resolve(e.worksFile());
+    WorkIdFile.write(worksFile, e.base(), works);
+    WorkIdFile file = WorkIdFile.open(worksFile);
+    entries.add(e);
+    Manifest next = new Manifest(algorithm, width, manifest.entries(), manifest.registeredUntil(), entries);
+    next.write(directory);
+    manifest = next;
+    synchronized (addLock) {
+      Ids now = ids;
+      List<WorkIdFile> files = new ArrayList<>(now.files.subList(0, now.files.size() - merged));
+      files.add(file);
+      ids = new Ids(List.copyOf(files), now.base, now.tail, now.registered);
+    }
+    for (Manifest.Entry o : old) {
+      Files.deleteIfExists(directory.resolve(o.worksFile()));
     }
   }
 

@@ -140,6 +140,36 @@ class LiveIndexTest {
     assertThat(LiveIndex.open(dir, 256).size()).isEqualTo(total);
   }
 
+  @Test
+  void compact_afterEachFlush_keepsFewSegmentsAndEveryEntryOnce() throws IOException {
+    SplittableRandom rnd = new SplittableRandom(12);
+    LiveIndex index = LiveIndex.open(dir, 256);
+    BruteForceIndex.Builder brute = BruteForceIndex.builder(256);
+    List<BinaryCode> codes = TestCodes.clustered(256, 20 * 700, 40, rnd);
+    int maxSegments = 0;
+    for (int i = 0; i < codes.size(); i++) {
+      index.add(codes.get(i), i);
+      brute.add(codes.get(i), i);
+      if (i % 700 == 699) {
+        index.flush();
+        index.compact();
+        maxSegments = Math.max(maxSegments, index.segments().size());
+      }
+    }
+    BruteForceIndex reference = brute.build();
+
+    // 20 equal flushes: a binary counter keeps at most ~log2(20) + 1 segments.
+    assertThat(maxSegments).isLessThanOrEqualTo(5);
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertThat(files.count()).isEqualTo(index.segments().size());
+    }
+    LiveIndex reopened = LiveIndex.open(dir, 256);
+    for (BinaryCode q : TestCodes.queries(codes, 100, 40, rnd)) {
+      assertThat(index.rangeSearch(q, 31)).isEqualTo(reference.rangeSearch(q, 31));
+      assertThat(reopened.rangeSearch(q, 31)).isEqualTo(reference.rangeSearch(q, 31));
+    }
+  }
+
   /**
    * A reader that searches until {@code done} and reports to {@code problems} any answer that is
    * not ids 0..k-1, each once, or a k smaller than one it saw before.
