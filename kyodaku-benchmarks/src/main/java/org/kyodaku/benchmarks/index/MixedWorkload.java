@@ -16,8 +16,8 @@ import org.kyodaku.index.hamming.LiveIndex;
  * Queries while registering (issue 4: "queries while registering 1,000 codes/s, no reader stall
  * over 10 ms"): a {@link LiveIndex} in a directory, preloaded with N random 256-bit codes in one
  * segment; a writer adds RATE codes/s into the tail and flushes it into a new segment file every
- * FLUSH codes (the registry's background flush, at a smaller threshold so that a short run
- * flushes often); one reader searches near-duplicates of codes added before each query (radius
+ * FLUSH codes and compacts (the registry's background flush, at a smaller threshold so that a
+ * short run flushes often); one reader searches near-duplicates of codes added before each query (radius
  * 31) without pause. First the reader runs alone for the same time, as the baseline that shows
  * what the machine itself costs. Reports per-query latency (p50, p99, p99.9, max) and how many
  * queries took over 10 ms in each phase, and checks every query found its code.
@@ -80,6 +80,7 @@ public final class MixedWorkload {
                       if (count % flushEvery == 0) {
                         long f = System.nanoTime();
                         index.flush();
+                        index.compact(); // as the registry does after each flush
                         flushMillis[0]++;
                         flushMillis[1] = Math.max(flushMillis[1], (System.nanoTime() - f) / 1_000_000);
                       }
@@ -93,7 +94,7 @@ public final class MixedWorkload {
     registrations.join();
     System.out.println(report("reader while registering " + rate + " codes/s", latencies));
     System.out.printf(
-        "registered %d codes, %d flushes (slowest %d ms, adds wait only for its final swap), %d segments%n",
+        "registered %d codes, %d flushes + compactions (slowest %d ms; adds wait only for the final swaps), %d segments%n",
         added.get() - n, flushMillis[0], flushMillis[1], index.segments().size());
   }
 
