@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Kyodaku's Hamming index and FAISS side by side on the same 256-bit codes, one machine, one run
-# (docs/benchmarks.md, "Similarity index vs FAISS"):
+# (docs/benchmarks.md §7, "Similarity index"):
 #   bench/faiss.sh                  # N = 10^6, 1,000 random + 1,000 near-duplicate queries (~3 min)
 #   bench/faiss.sh --n 10000000     # N = 10^7 (~15 min; FAISS MultiHash needs ~4 GB, the JVM ~3 GB)
 #   bench/faiss.sh --n 1000000 --nq 2000 --seed 7 --work /tmp/other   # other options: see the .py

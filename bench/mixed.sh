@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Queries while registering (docs/benchmarks.md, "Similarity index: mixed workload"): a reader
+# Queries while registering (docs/benchmarks.md §7.4): a reader
 # searching a preloaded index alone, then while a writer registers RATE codes/s into the tail and
 # flushes it into segments; per-query latency and queries over 10 ms for both phases.
 #   bench/mixed.sh                        # N = 10^6, 30 s per phase, 1,000 codes/s, flush every 5,000
