@@ -156,6 +156,7 @@ final class ServeCommand implements Callable<Integer> {
       store.close();
       throw CliException.usage("--match-radius: " + e.getMessage());
     } catch (IOException e) {
+      log.close();
       store.close();
       throw CliException.failure("cannot open the similarity index in " + data.resolve("index") + ": " + e.getMessage());
     }
