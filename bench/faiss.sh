@@ -21,13 +21,9 @@ if ! /usr/bin/python3 -c 'import faiss, numpy' 2>/dev/null; then
   echo "bench: /usr/bin/python3 cannot import faiss and numpy; apt-get install -y python3-faiss python3-numpy" >&2
   exit 1
 fi
-echo "bench: building kyodaku-benchmarks..." >&2
-./mvnw -q -B -o -DskipTests -pl kyodaku-benchmarks -am package >&2
+benchmarks_jar
 describe_run
 echo "bench: uptime:$(uptime)" >&2
-jar="$(mktemp "${TMPDIR:-/tmp}/kyodaku-benchmarks.XXXXXX.jar")"
-trap 'rm -f "$jar"' EXIT
-cp kyodaku-benchmarks/target/benchmarks.jar "$jar"
 # shellcheck disable=SC2086
 /usr/bin/python3 "$root/bench/faiss_side_by_side.py" --tool "$tool" \
   --java "$java ${KYODAKU_BENCH_JVM_OPTS:--Xmx6g} -cp $jar" "$@"

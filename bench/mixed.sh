@@ -9,11 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$root/bench/java-home.sh"
 cd "$root"
-echo "bench: building kyodaku-benchmarks..." >&2
-./mvnw -q -B -o -DskipTests -pl kyodaku-benchmarks -am package >&2
+benchmarks_jar
 describe_run
-jar="$(mktemp "${TMPDIR:-/tmp}/kyodaku-benchmarks.XXXXXX.jar")"
-trap 'rm -f "$jar"' EXIT
-cp kyodaku-benchmarks/target/benchmarks.jar "$jar"
 # shellcheck disable=SC2086
 "$java" ${KYODAKU_BENCH_JVM_OPTS:--Xmx3g} -cp "$jar" org.kyodaku.benchmarks.index.MixedWorkload "$@"
