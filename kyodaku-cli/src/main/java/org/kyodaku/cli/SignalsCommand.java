@@ -36,11 +36,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code kyodaku signals}: read the AI-use statements embedded in files, and embed ours. */
+/**
+ * {@code kyodaku signals}: read the AI-use statements embedded in files or published by web sites,
+ * and embed ours.
+ */
 @Command(
     name = "signals",
-    description = "Read the AI-use signals embedded in files; embed a work's signals into an image.",
-    subcommands = {SignalsCommand.Read.class, SignalsCommand.Embed.class})
+    description = "Read the AI-use signals of files and URLs; embed a work's signals into an image.",
+    subcommands = {SignalsCommand.Read.class, SignalsCheckCommand.class, SignalsCommand.Embed.class})
 final class SignalsCommand {
 
   @Command(

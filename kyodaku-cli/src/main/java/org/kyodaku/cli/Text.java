@@ -18,6 +18,8 @@ final class Text {
           Map.entry("unregistered", new String[] {"unregistered", "未登録"}),
           Map.entry("disputed", new String[] {"disputed", "権利者が競合"}),
           Map.entry("reservation", new String[] {"reservation", "利用留保"}),
+          Map.entry("origin-allowed", new String[] {"origin-allowed", "配信元が許可"}),
+          Map.entry("registry-not-asked", new String[] {"registry-not-asked", "レジストリ未照会"}),
           Map.entry("error", new String[] {"error", "エラー"}),
           Map.entry("created", new String[] {"created", "作成しました"}),
           Map.entry("registered", new String[] {"registered", "登録しました"}),

@@ -25,7 +25,13 @@ public enum Standard implements Labelled {
   /** Rights statements in XMP: {@code dc:rights}, {@code dc:creator}, {@code xmpRights:WebStatement}. */
   XMP_RIGHTS("ISO 16684-1 XMP, Dublin Core, XMP Rights Management"),
   /** C2PA / CAWG training-and-data-mining assertion in an embedded manifest store. */
-  C2PA("C2PA 1.4 c2pa.training-mining, CAWG 1.1 cawg.training-mining");
+  C2PA("C2PA 1.4 c2pa.training-mining, CAWG 1.1 cawg.training-mining"),
+  /**
+   * The fetch itself: a resource or document that could not be fetched or read as what it claims
+   * to be. Such evidence states nothing, and a failed one keeps the check from reading anything as
+   * allowed.
+   */
+  HTTP("RFC 9110 HTTP semantics");
 
   private final String version;
 

@@ -156,6 +156,19 @@ class ParserFuzzProperties {
     }
   }
 
+  @Provide
+  Arbitrary<String> policyText() {
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withChars("[]{}\":,0123456789@typeOfrpmisonactd: ").ofMaxLength(80),
+        mutatedText("tdm-policy", ".json"));
+  }
+
+  @Property(tries = 300)
+  void tdmPolicy_anyText_neverThrowsAndNeverStates(@ForAll("policyText") String s) {
+    Evidence e = org.kyodaku.signals.tdmrep.TdmPolicyReader.read(s, "p");
+    assertThat(e.says()).isEmpty();
+  }
+
   @Property(tries = 300)
   void html_anyText_neverThrows(@ForAll("htmlText") String html) {
     Signals s = HtmlReader.read(html, Optional.of("img2dataset"), "p");

@@ -30,8 +30,20 @@ public final class HtmlReader {
   /** Reads the document; never throws. */
   public static Signals read(String html, Optional<String> agent, String source) {
     List<HtmlHeadScanner.Tag> tags = HtmlHeadScanner.scan(html);
+    return tdmRep(tags, source).toSignals().and(withoutTdmRep(tags, agent, source));
+  }
+
+  /**
+   * Reads everything but the TDMRep meta: for a caller that layers the TDMRep steps itself ({@link
+   * #tdmRep}, {@link TdmRep#then}) and must not count them twice. Never throws.
+   */
+  public static Signals withoutTdmRep(String html, Optional<String> agent, String source) {
+    return withoutTdmRep(HtmlHeadScanner.scan(html), agent, source);
+  }
+
+  private static Signals withoutTdmRep(
+      List<HtmlHeadScanner.Tag> tags, Optional<String> agent, String source) {
     List<Signals> parts = new ArrayList<>();
-    parts.add(tdmRep(tags, source).toSignals());
     List<RobotsDirectives.Scoped> robots = new ArrayList<>();
     List<Evidence> links = new ArrayList<>();
     for (HtmlHeadScanner.Tag t : tags) {

@@ -39,12 +39,19 @@ public final class HeaderReader {
    * @param source for evidence, e.g. the resource URL
    */
   public static Signals read(List<Header> headers, Optional<String> agent, String source) {
+    return tdmRep(headers, source).toSignals().and(withoutTdmRep(headers, agent, source));
+  }
+
+  /**
+   * Reads every field but {@code tdm-reservation}/{@code tdm-policy}: for a caller that layers the
+   * TDMRep steps itself ({@link #tdmRep}, {@link TdmRep#then}) and must not count them twice.
+   */
+  public static Signals withoutTdmRep(List<Header> headers, Optional<String> agent, String source) {
     List<Signals> parts = new ArrayList<>();
     List<String> usage = values(headers, "content-usage");
     if (!usage.isEmpty()) {
       parts.add(ContentUsage.read(String.join(", ", usage), source, "header Content-Usage"));
     }
-    parts.add(tdmRep(headers, source).toSignals());
     List<RobotsDirectives.Scoped> robots = new ArrayList<>();
     int line = 0;
     for (Header h : headers) {
