@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "signals",
     description = "Read the AI-use signals of files and URLs; embed a work's signals into an image.",
-    subcommands = {SignalsCommand.Read.class, SignalsCheckCommand.class, SignalsCommand.Embed.class})
+    subcommands = {SignalsCommand.Read.class, SignalsCheckCommand.class, SignalsPublishCommand.class, SignalsCommand.Embed.class})
 final class SignalsCommand {
 
   @Command(
@@ -189,7 +189,9 @@ final class SignalsCommand {
       boolean covers = g.path("grantor").asText().equals(work.path("owner").asText())
           && (g.path("allWorks").asBoolean()
               || GrantCommand.texts(g.path("works")).contains(work.path("id").asText()));
-      boolean current = g.path("revocation").isNull()
+      // A territory-limited grant cannot be stated in a file read everywhere (PublishedGrants).
+      boolean current = g.path("territories").isEmpty()
+          && g.path("revocation").isNull()
           && !Instant.parse(g.path("validFrom").asText()).isAfter(now)
           && (g.path("validUntil").isNull() || Instant.parse(g.path("validUntil").asText()).isAfter(now));
       if (!covers || !current) {

@@ -99,6 +99,9 @@ public final class KyodakuServer implements AutoCloseable {
     }
     log.ifPresent(
         l -> new LogApi(l).routes().forEach(r -> app.addHttpHandler(r.method(), r.path(), r.handler())));
+    new SignalsApi(registry, json, java.time.Clock.systemUTC())
+        .routes()
+        .forEach(r -> app.addHttpHandler(r.method(), r.path(), r.handler()));
     app.exception(Problem.class, (e, ctx) -> Problems.write(ctx, json, e));
     app.exception(
         RegistryException.class,

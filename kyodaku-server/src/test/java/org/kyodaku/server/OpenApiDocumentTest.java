@@ -33,6 +33,10 @@ class OpenApiDocumentTest {
           "POST /log/cosignature",
           "GET /log/cosigned-checkpoint");
 
+  /** A party's published signal files ({@link SignalsApi}); {@code <file>} is OpenAPI's {file}. */
+  private static final Set<String> SIGNAL_ROUTES =
+      Set.of("GET /parties/{id}/signals", "GET /parties/{id}/signals/{file}");
+
   private static final Pattern PATH_PARAM = Pattern.compile("\\{([^}]+)}");
 
   private final OpenApiDocument doc = OpenApiDocument.load();
@@ -51,6 +55,12 @@ class OpenApiDocumentTest {
       for (RegistryApi.Route route : new RegistryApi(registry, KyodakuServer.jsonMapper()).routes()) {
         routes.add(route.method().name().toUpperCase(Locale.ROOT) + " " + route.path());
       }
+      Set<String> signals = new TreeSet<>();
+      for (RegistryApi.Route route : new SignalsApi(registry, KyodakuServer.jsonMapper(), Clock.systemUTC()).routes()) {
+        signals.add(route.method().name().toUpperCase(Locale.ROOT) + " " + route.path().replace("<file>", "{file}"));
+      }
+      assertThat(signals).isEqualTo(SIGNAL_ROUTES);
+      routes.addAll(signals);
     }
     assertThat(doc.operations()).isEqualTo(routes);
   }
@@ -83,7 +93,7 @@ class OpenApiDocumentTest {
   }
 
   @Test
-  void security_onlyHealthAndDocument_arePublic() {
+  void security_onlyHealthDocumentLogAndSignals_arePublic() {
     assertThat(doc.root().at("/security/0").has("bearer")).isTrue();
     Set<String> publicOps = new TreeSet<>();
     doc.root().path("paths").properties().forEach(path ->
@@ -95,6 +105,7 @@ class OpenApiDocumentTest {
         }));
     Set<String> expected = new TreeSet<>(SERVER_ROUTES);
     expected.addAll(LOG_ROUTES);
+    expected.addAll(SIGNAL_ROUTES);
     assertThat(publicOps).isEqualTo(expected);
   }
 

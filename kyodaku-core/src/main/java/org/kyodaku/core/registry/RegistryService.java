@@ -476,6 +476,43 @@ public final class RegistryService {
     return store.listGrants(caller.seesEverything() ? Optional.empty() : Optional.of(caller.id()), page);
   }
 
+  /**
+   * A party and every grant it issued.
+   *
+   * @param grantor the party
+   * @param grants its grants, revoked or not, in id order
+   */
+  public record IssuedGrants(Party grantor, List<Grant> grants) {
+    public IssuedGrants {
+      grants = List.copyOf(grants);
+    }
+  }
+
+  /**
+   * Every grant {@code grantor} issued, revoked or not: what the party's published signals are
+   * compiled from. Anyone may ask, without a token: signals are public by design.
+   *
+   * @throws RegistryException not-found when there is no such party
+   */
+  public IssuedGrants grantsIssuedBy(String grantor) {
+    String id = checkedId("grantor", grantor);
+    Party party = store.findParty(id).orElseThrow(() -> RegistryException.notFound("party", id));
+    List<Grant> out = new ArrayList<>();
+    Page page = new Page("", Page.MAX_LIMIT);
+    while (true) {
+      List<Grant> batch = store.listGrants(Optional.of(id), page);
+      for (Grant g : batch) {
+        if (g.grantor().equals(id)) {
+          out.add(g);
+        }
+      }
+      if (batch.size() < page.limit()) {
+        return new IssuedGrants(party, out);
+      }
+      page = new Page(batch.getLast().id(), Page.MAX_LIMIT);
+    }
+  }
+
   // ---- decisions ----------------------------------------------------------------------------
 
   public Decision decide(Caller caller, BatchQuestion question, Subject subject) {

@@ -63,6 +63,40 @@ public final class SignalWriter {
     return record.granted(c, agent);
   }
 
+  /**
+   * Every output as a file, keyed by its path relative to a site root, in a fixed order: {@code
+   * robots.txt}, {@code .well-known/tdmrep.json}, {@code tdm-policy.json}, {@code ai.txt}, {@code
+   * rsl.xml}, and the snippets {@code headers.txt}, {@code nginx.conf}, {@code apache.conf}, {@code
+   * Caddyfile}, {@code meta.html}. One call, one record: the files cannot disagree.
+   */
+  public Map<String, String> files() {
+    Map<String, String> out = new LinkedHashMap<>();
+    out.put("robots.txt", robotsTxt());
+    out.put(".well-known/tdmrep.json", tdmrepJson());
+    out.put("tdm-policy.json", tdmPolicy());
+    out.put("ai.txt", aiTxt());
+    out.put("rsl.xml", rsl());
+    StringBuilder headers = new StringBuilder();
+    headers().forEach(h -> headers.append(h.name()).append(": ").append(h.value()).append('\n'));
+    out.put("headers.txt", headers.toString());
+    out.put("nginx.conf", nginx());
+    out.put("apache.conf", apache());
+    out.put("Caddyfile", caddy());
+    out.put("meta.html", htmlMeta());
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  /** The media type each of {@link #files()} is served with. */
+  public static String mediaType(String file) {
+    return switch (file) {
+      case ".well-known/tdmrep.json" -> "application/json";
+      case "tdm-policy.json" -> "application/ld+json";
+      case "rsl.xml" -> "application/rsl+xml";
+      case "meta.html" -> "text/html; charset=utf-8";
+      default -> "text/plain; charset=utf-8";
+    };
+  }
+
   /** The robots.txt block. */
   public String robotsTxt() {
     StringBuilder out = new StringBuilder();

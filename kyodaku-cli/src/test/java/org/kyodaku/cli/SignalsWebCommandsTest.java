@@ -26,10 +26,10 @@ import org.kyodaku.store.Database;
 import org.kyodaku.store.JdbcRegistryStore;
 
 /**
- * {@code kyodaku signals check} against a web site served on a loopback port and a real registry
- * server on another.
+ * {@code kyodaku signals check} and {@code signals publish} against web sites served on loopback
+ * ports and a real registry server on another.
  */
-class SignalsCheckCommandTest {
+class SignalsWebCommandsTest {
   @TempDir static Path dir;
   static JdbcRegistryStore store;
   static KyodakuServer server;
@@ -45,8 +45,17 @@ class SignalsCheckCommandTest {
     RegistryService registry = new RegistryService(store, index, Clock.systemUTC(), new SecureRandom());
     admin = registry.bootstrapAdmin().orElseThrow().token();
     server = KyodakuServer.start(registry, new ServerConfig("127.0.0.1", 0, ServerConfig.DEFAULT_MAX_BODY));
-    site = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    site.createContext("/", ex -> {
+    site = serve(pages);
+    pages.put("/robots.txt", new String[] {"200", "text/plain", "User-Agent: *\nAllow: /\nContent-Usage: train-ai=y, search=y\n"});
+    pages.put("/open/art.txt", new String[] {"200", "text/plain", "open artwork"});
+    pages.put("/registered/art.txt", new String[] {"200", "text/plain", "registered artwork"});
+    pages.put("/noai/art.txt", new String[] {"200", "text/plain", "noai artwork", "X-Robots-Tag", "noai"});
+  }
+
+  /** A site answering from {@code pages} (path -> status, type, body, header pairs); else 404. */
+  static HttpServer serve(Map<String, String[]> pages) throws java.io.IOException {
+    HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    s.createContext("/", ex -> {
       try (ex) {
         String[] p = pages.getOrDefault(ex.getRequestURI().getRawPath(), new String[] {"404", "text/plain", "not found"});
         byte[] body = p[2].getBytes(StandardCharsets.UTF_8);
@@ -58,11 +67,8 @@ class SignalsCheckCommandTest {
         ex.getResponseBody().write(body);
       }
     });
-    site.start();
-    pages.put("/robots.txt", new String[] {"200", "text/plain", "User-Agent: *\nAllow: /\nContent-Usage: train-ai=y, search=y\n"});
-    pages.put("/open/art.txt", new String[] {"200", "text/plain", "open artwork"});
-    pages.put("/registered/art.txt", new String[] {"200", "text/plain", "registered artwork"});
-    pages.put("/noai/art.txt", new String[] {"200", "text/plain", "noai artwork", "X-Robots-Tag", "noai"});
+    s.start();
+    return s;
   }
 
   @AfterAll
@@ -171,5 +177,65 @@ class SignalsCheckCommandTest {
     CliContractTest.Run run = kyodaku("signals", "check", "--token", "", "--use", "train-ai", url("/noai/art.txt"));
     assertThat(run.exit()).isZero();
     assertThat(run.out()).contains("train-ai=disallowed").contains("deny (reservation) train-ai").contains("noai");
+  }
+
+  @Test
+  void publish_servedBySite_readsBackAsTheRegistrySays() throws Exception {
+    JsonNode creator = client(admin, "party", "create", "--kind", "creator", "--name", "公開 太郎").single();
+    String id = creator.path("id").asText();
+    String token = creator.path("token").asText();
+    String grant = client(token, "grant", "create", "--licensee", "everyone", "--use", "train-ai,ai-use,search", "--all")
+        .single().path("id").asText();
+    Path out = dir.resolve("site");
+
+    CliContractTest.Run run = kyodaku("signals", "publish", "--server", server.baseUrl(), "--token", "", "--json",
+        "--party", id, "--out", out.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+    JsonNode o = run.single();
+    assertThat(o.path("files")).extracting(f -> f.path("path").asText()).contains("robots.txt", ".well-known/tdmrep.json");
+    assertThat(Files.readString(out.resolve("robots.txt"))).contains("公開 太郎");
+    // byte-identical to what the server serves
+    JsonNode served = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        java.net.URI.create(server.baseUrl() + "/parties/" + id + "/signals").toURL());
+    for (JsonNode f : served.path("files")) {
+      assertThat(Files.readString(out.resolve(f.path("path").asText()), StandardCharsets.UTF_8)).isEqualTo(f.path("content").asText());
+    }
+
+    Map<String, String[]> published = new ConcurrentHashMap<>();
+    HttpServer creatorSite = serve(published);
+    try {
+      load(out, published);
+      String art = "http://127.0.0.1:" + creatorSite.getAddress().getPort() + "/gallery/a.txt";
+      published.put("/gallery/a.txt", new String[] {"200", "text/plain", "a picture"});
+      JsonNode open = kyodaku("signals", "check", "--json", "--token", "", art).single();
+      assertThat(open.path("uses").path("train-genai").asText()).as(open.toString()).isEqualTo("allowed");
+      assertThat(open.path("uses").path("search").asText()).isEqualTo("allowed");
+      assertThat(open.path("fetches")).extracting(f -> f.path("role").asText()).contains("rsl");
+
+      assertThat(client(token, "grant", "revoke", grant).exit()).isZero();
+      assertThat(kyodaku("signals", "publish", "--server", server.baseUrl(), "--party", id, "--out", out.toString()).exit()).isZero();
+      load(out, published);
+      JsonNode closed = kyodaku("signals", "check", "--json", "--token", "", art).single();
+      assertThat(closed.path("uses").path("train-genai").asText()).isEqualTo("disallowed");
+      assertThat(closed.path("uses").path("search").asText()).isEqualTo("disallowed");
+    } finally {
+      creatorSite.stop(0);
+    }
+  }
+
+  @Test
+  void publish_unknownParty_exitOne() {
+    CliContractTest.Run run = kyodaku("signals", "publish", "--server", server.baseUrl(), "--party", "p_zz", "--out",
+        dir.resolve("none").toString());
+    assertThat(run.exit()).isNotZero();
+    assertThat(Files.exists(dir.resolve("none"))).isFalse();
+  }
+
+  /** Serves the published files at a site root, with the media types the server gives them. */
+  static void load(Path out, Map<String, String[]> pages) throws Exception {
+    for (String f : List.of("robots.txt", ".well-known/tdmrep.json", "ai.txt", "tdm-policy.json", "rsl.xml")) {
+      pages.put("/" + f, new String[] {"200", org.kyodaku.signals.publish.SignalWriter.mediaType(f),
+          Files.readString(out.resolve(f), StandardCharsets.UTF_8)});
+    }
   }
 }
