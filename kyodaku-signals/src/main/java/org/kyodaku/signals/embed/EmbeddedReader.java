@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,8 +52,10 @@ import org.w3c.dom.NodeList;
  *   <li><b>WebP</b>: RIFF chunks, {@code XMP }.
  *   <li><b>TIFF</b>: IFD0 tag 700 (XMLPacket), byte order from the header; BigTIFF is refused.
  *   <li><b>PDF</b>: every stream whose dictionary has {@code /Type /Metadata} and {@code /Subtype
- *       /XML}; one with a {@code /Filter} is compressed and is reported as failed evidence (not
- *       inflated: we read uncompressed metadata only), so it says nothing.
+ *       /XML} (streams are never inside object streams, so a scan finds them whatever the file's
+ *       cross-reference form); uncompressed, or one {@code /FlateDecode} inflated up to the XML
+ *       limit; any other filter is failed evidence that says nothing. {@code /Length} direct or
+ *       indirect, else up to {@code endstream}.
  *   <li><b>EPUB</b>: {@code META-INF/container.xml} names the package document; its {@code <meta
  *       property="tdm:reservation">} (EPUB 3) or {@code <meta name="tdm:reservation"
  *       content>} (EPUB 2), and {@code tdm:policy} likewise.
@@ -299,7 +302,7 @@ public final class EmbeddedReader {
           || !dict.matches("(?s).*/Subtype\\s*/XML(?![A-Za-z0-9]).*")) {
         continue;
       }
-      String at = "PDF metadata stream at byte " + start;
+      String at = "PDF metadata stream at byte " + start; // reassigned when inflated
       int data = streamKw + 6;
       if (data < in.length && in[data] == '\r') {
         data++;
@@ -307,23 +310,78 @@ public final class EmbeddedReader {
       if (data < in.length && in[data] == '\n') {
         data++;
       }
-      if (dict.contains("/Filter")) {
+      Optional<String> unsupported = filterProblem(dict);
+      if (unsupported.isPresent()) {
         blocks.add(Signals.unknown(List.of(Evidence.failure(Standard.IPTC, source, at,
             dict.replaceAll("\\s+", " "), Map.of(),
-            "compressed metadata stream not read (only uncompressed XMP is supported); its statements are unknown"))));
+            unsupported.get() + "; its statements are unknown"))));
         continue;
       }
       int end = text.indexOf("endstream", data);
-      Matcher len = Pattern.compile("/Length\\s+(\\d{1,10})(?!\\s+\\d+\\s+R)").matcher(dict);
-      if (len.find() && data + Long.parseLong(len.group(1)) <= in.length) {
-        end = data + Integer.parseInt(len.group(1));
+      OptionalLong length = streamLength(text, dict);
+      if (length.isPresent() && data + length.getAsLong() <= in.length) {
+        end = data + (int) length.getAsLong();
       }
       if (end < 0) {
         throw new EmbedException("metadata stream at byte " + start + " has no endstream");
       }
-      blocks.add(XmpReader.read(slice(in, data, end), source, at));
+      byte[] packet = slice(in, data, end);
+      if (FLATE.matcher(dict).find()) {
+        try {
+          packet = inflate(packet);
+        } catch (EmbedException e) {
+          blocks.add(Signals.unknown(List.of(Evidence.failure(Standard.IPTC, source, at,
+              dict.replaceAll("\\s+", " "), Map.of(), "FlateDecode metadata stream: " + e.getMessage()))));
+          searchFrom = end;
+          continue;
+        }
+        at = at + " (FlateDecode, " + packet.length + " bytes inflated)";
+      }
+      blocks.add(XmpReader.read(packet, source, at));
       searchFrom = end;
     }
+  }
+
+  private static final Pattern FLATE =
+      Pattern.compile("/Filter\\s*(?:/FlateDecode|\\[\\s*/FlateDecode\\s*])(?![A-Za-z0-9])");
+
+  /**
+   * Why the stream's filters cannot be undone, if they cannot: we undo exactly one {@code
+   * /FlateDecode} (written {@code /Filter /FlateDecode} or {@code [/FlateDecode]}) without {@code
+   * /DecodeParms} (predictors are for images, not XML); chains and other filters are refused.
+   */
+  private static Optional<String> filterProblem(String dict) {
+    if (!dict.contains("/Filter")) {
+      return Optional.empty();
+    }
+    if (!FLATE.matcher(dict).find()) {
+      return Optional.of("metadata stream with a filter other than a single /FlateDecode not read");
+    }
+    if (dict.contains("/DecodeParms")) {
+      return Optional.of("FlateDecode metadata stream with /DecodeParms (a predictor) not read");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The stream's {@code /Length}: a direct integer, or an indirect {@code N G R} resolved to the
+   * first {@code N G obj <integer> endobj} in the file. Empty when neither is found; the caller
+   * then ends the stream at {@code endstream}.
+   */
+  private static OptionalLong streamLength(String text, String dict) {
+    Matcher direct = Pattern.compile("/Length\\s+(\\d{1,10})(?!\\s+\\d+\\s+R)").matcher(dict);
+    if (direct.find()) {
+      return OptionalLong.of(Long.parseLong(direct.group(1)));
+    }
+    Matcher ref = Pattern.compile("/Length\\s+(\\d{1,10})\\s+(\\d{1,5})\\s+R").matcher(dict);
+    if (ref.find()) {
+      Matcher obj = Pattern.compile("(?<![0-9])" + ref.group(1) + "\\s+" + ref.group(2)
+          + "\\s+obj\\s*(\\d{1,10})\\s*endobj").matcher(text);
+      if (obj.find()) {
+        return OptionalLong.of(Long.parseLong(obj.group(1)));
+      }
+    }
+    return OptionalLong.empty();
   }
 
   /** The start of the dictionary enclosing {@code at}: the "<<" opened last and not closed. */
