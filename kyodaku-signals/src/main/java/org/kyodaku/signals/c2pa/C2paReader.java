@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import org.jspecify.annotations.Nullable;
 import org.kyodaku.signals.Category;
@@ -31,10 +32,14 @@ import org.kyodaku.signals.Standard;
  * ({@code train-ai}); each {@code {"use": "allowed"|"notAllowed"|"constrained",
  * "constraint_info"?}}. Custom keys are reported, not mapped.
  *
- * <p><b>Trust.</b> The claim signature and hard binding are <em>not verified</em>. So only
- * restrictions are taken ({@code notAllowed} and {@code constrained}, which CAWG says to treat as
- * not allowed absent more information): anyone can write an unsigned or forged manifest, and an
- * allowance from an unknown party must not clear content (research/signals.md §9.2 step 5). An
+ * <p><b>Trust.</b> The claim signature of the active manifest is verified ({@link
+ * ClaimSignature}: COSE_Sign1 with the x5chain leaf key, the chain's own signatures) and so is the
+ * training-mining assertion's hash in the claim; both results are in the evidence. No trust list is
+ * configured, so no signer is trusted, and the hard binding to the asset is not checked: a verified
+ * signature proves integrity, not who signed. So only restrictions are taken ({@code notAllowed}
+ * and {@code constrained}, which CAWG says to treat as not allowed absent more information): anyone
+ * can write a self-signed manifest, and an allowance from an unknown party must not clear content
+ * (research/signals.md §9.2 step 5). An
  * {@code allowed} entry is kept in the evidence only. A store that cannot be parsed, or an
  * assertion whose CBOR is malformed, is failed evidence that says nothing.
  */
@@ -42,6 +47,8 @@ public final class C2paReader {
   /** The largest manifest store read, in bytes. */
   public static final int MAX_BYTES = 16 << 20;
 
+  /** No trust list is configured, so no signer is trusted: only restrictions are read. */
+  private static final String ONLY_RESTRICTIONS = "signer not trusted, only restrictions count";
   private static final String NOT_VERIFIED = "signature not verified";
 
   private C2paReader() {}
@@ -71,11 +78,24 @@ public final class C2paReader {
       return failed(source, position, "C2PA manifest store", "the manifest store holds no manifest");
     }
     Box active = manifests.getLast();
+    Optional<byte[]> claim = cbor(jumbf, active, "c2pa.claim", "c2pa.claim.v2");
+    Optional<byte[]> cose = cbor(jumbf, active, "c2pa.signature");
+    ClaimSignature.Result signature = claim.isEmpty() || cose.isEmpty()
+        ? new ClaimSignature.Result(false, "the active manifest lacks a claim or signature box")
+        : ClaimSignature.verify(claim.get(), cose.get());
+    Map<?, ?> claimMap = Map.of();
+    if (claim.isPresent()) {
+      try {
+        claimMap = Cbor.decode(claim.get()) instanceof Map<?, ?> m ? m : Map.of();
+      } catch (CborException e) {
+        // The signature result already says the claim is unusable; bindings will not be found.
+      }
+    }
     List<Signals> parts = new ArrayList<>();
     List<Evidence> presence = new ArrayList<>();
     presence.add(Evidence.of(Standard.C2PA, source, position,
         "C2PA manifest store, " + manifests.size() + " manifest(s), active " + active.label()
-            + "; " + NOT_VERIFIED, Map.of()));
+            + "; signature " + signature, Map.of()));
     parts.add(Signals.unknown(presence));
     for (Box assertions : active.superboxes()) {
       if (!assertions.label().equals("c2pa.assertions")) {
@@ -84,20 +104,35 @@ public final class C2paReader {
       for (Box a : assertions.superboxes()) {
         String label = a.label().replaceFirst("__\\d+$", "");
         if (label.equals("cawg.training-mining") || label.equals("c2pa.training-mining")) {
-          parts.add(assertion(jumbf, a, label, source, position + ", " + a.label()));
+          String trust = "signature " + (signature.verified() ? "verified" : "not verified")
+              + ", assertion " + ClaimSignature.bound(jumbf, a, claimMap) + "; " + ONLY_RESTRICTIONS;
+          parts.add(assertion(jumbf, a, label, source, position + ", " + a.label(), trust));
         }
       }
     }
     return Signals.mostRestrictive(parts);
   }
 
-  private static Signals assertion(byte[] jumbf, Box a, String label, String source, String at) {
+  /** The content of the {@code cbor} box of the first child superbox with one of {@code labels}. */
+  private static Optional<byte[]> cbor(byte[] jumbf, Box manifest, String... labels) {
+    for (Box b : manifest.superboxes()) {
+      if (List.of(labels).contains(b.label())) {
+        return b.children().stream()
+            .filter(c -> c.type().equals("cbor"))
+            .findFirst()
+            .map(c -> java.util.Arrays.copyOfRange(jumbf, c.contentStart(), c.end()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Signals assertion(byte[] jumbf, Box a, String label, String source, String at, String trust) {
     @Nullable Box content = a.children().stream()
         .filter(b -> b.type().equals("cbor"))
         .findFirst()
         .orElse(null);
     if (content == null) {
-      return failed(source, at, label, label + " has no cbor content box; " + NOT_VERIFIED);
+      return failed(source, at, label, label + " has no cbor content box");
     }
     Object decoded;
     try {
@@ -111,7 +146,7 @@ public final class C2paReader {
     }
     Object entries = map.get("entries") instanceof Map<?, ?> e ? e : map;
     Map<Category, Preference> says = new EnumMap<>(Category.class);
-    StringJoiner value = new StringJoiner(", ", label + ": ", "; " + NOT_VERIFIED);
+    StringJoiner value = new StringJoiner(", ", label + ": ", "; " + trust);
     @Nullable String error = null;
     for (Map.Entry<?, ?> e : ((Map<?, ?>) entries).entrySet()) {
       if (!(e.getKey() instanceof String key) || key.equals("metadata")) {

@@ -280,7 +280,8 @@ class EmbeddedTest {
     assertThat(s.evidence()).extracting(Evidence::value).anySatisfy(v -> assertThat(v)
         .startsWith("C2PA manifest store, 1 manifest(s), active urn:uuid:1; signature not verified"));
     assertThat(s.evidence()).extracting(Evidence::value).anySatisfy(v -> assertThat(v)
-        .contains("cawg.data_mining=allowed").endsWith("signature not verified"));
+        .contains("cawg.data_mining=allowed").endsWith("signature not verified, assertion not verified"
+            + " (the claim does not reference cawg.training-mining); signer not trusted, only restrictions count"));
   }
 
   @Test
