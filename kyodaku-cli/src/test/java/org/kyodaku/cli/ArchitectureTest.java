@@ -64,6 +64,7 @@ class ArchitectureTest {
         .resideInAnyPackage(
             "java..",
             "javax.xml..",
+            "javax.security.auth.x500..",
             "org.w3c.dom..",
             "org.xml.sax..",
             "org.jspecify..",

@@ -72,6 +72,8 @@ import org.kyodaku.signals.tdmrep.TdmRepReader;
  * metadata included. Then the <b>fail-closed rule</b>: if any evidence records a failure (a
  * document that could not be fetched or parsed), no use is read as {@code allowed} — such uses
  * become {@code unknown}, since a statement we could not read might have reserved them.
+ *
+ * <p>Not thread-safe: it caches the per-origin documents of one run.
  */
 public final class SiteChecker {
   static final String ROBOTS = "robots.txt";
