@@ -80,7 +80,7 @@ final class SignalsCheckCommand implements Callable<Integer> {
       description = "Most redirects followed per fetch (default ${DEFAULT-VALUE}).")
   int maxRedirects;
 
-  @Parameters(arity = "1..*", paramLabel = "URL")
+  @Parameters(arity = "1..*", paramLabel = "URL", description = "The http(s) URLs to check.")
   List<String> urls;
 
   @Override
