@@ -36,6 +36,8 @@ import java.util.Set;
  * @param singleDuration measured time at {@code rate}
  * @param writesPerSecond registrations sent during the measured single phase, to see what acts
  *     (which go to the transparency log) do to decision latency; 0 for decisions only
+ * @param baseline whether the single scenario asks {@code GET /health} instead of deciding, to
+ *     measure what the server, the loop and the machine cost without the registry
  * @param connections keep-alive connections the single scenario sends over, opened before it starts
  * @param maxInFlight due requests waiting for a connection beyond which the single scenario gives
  *     up as overloaded
@@ -61,6 +63,7 @@ record LoadOptions(
     Duration singleWarmup,
     Duration singleDuration,
     int writesPerSecond,
+    boolean baseline,
     int connections,
     int maxInFlight,
     Duration timeout,
@@ -87,6 +90,7 @@ record LoadOptions(
         --single-warmup S       seconds at that rate before measuring (default 10)
         --single-seconds S      measured seconds at that rate (default 30)
         --writes-per-second N   registrations per second during the measured single phase (default 0)
+        --baseline              singles ask GET /health instead of deciding (the stack's floor)
         --connections N         keep-alive connections for the singles (default 64)
         --max-in-flight N       give up when this many due singles wait for a connection (default 5000)
         --timeout S             longest a request may take (default 120)
@@ -146,6 +150,7 @@ record LoadOptions(
     Duration singleWarmup = Duration.ofSeconds(10);
     Duration singleDuration = Duration.ofSeconds(30);
     int writes = 0;
+    boolean baseline = false;
     int connections = 64;
     int maxInFlight = 5000;
     Duration timeout = Duration.ofSeconds(120);
@@ -175,6 +180,7 @@ record LoadOptions(
         case "--single-warmup" -> singleWarmup = seconds(in, flag);
         case "--single-seconds" -> singleDuration = seconds(in, flag);
         case "--writes-per-second" -> writes = Integer.parseInt(value(in, flag));
+        case "--baseline" -> baseline = true;
         case "--connections" -> connections = Integer.parseInt(value(in, flag));
         case "--max-in-flight" -> maxInFlight = Integer.parseInt(value(in, flag));
         case "--timeout" -> timeout = seconds(in, flag);
@@ -189,7 +195,7 @@ record LoadOptions(
     return new LoadOptions(
         server, token.strip(), pid, scenarios, works, assets, owners, setupThreads, share, clients,
         batchSize, batchWarmup, batchDuration, rate, singleWarmup, singleDuration, writes,
-        connections, maxInFlight, timeout, seed, json);
+        baseline, connections, maxInFlight, timeout, seed, json);
   }
 
   private static String value(Deque<String> in, String flag) {

@@ -244,6 +244,12 @@ final class OpenLoop {
     return -1;
   }
 
+  /** One HTTP/1.1 GET of {@code path}, as bytes. */
+  static byte[] get(InetSocketAddress server, String path) {
+    return ("GET " + path + " HTTP/1.1\r\nHost: " + server.getHostString() + ":" + server.getPort() + "\r\n\r\n")
+        .getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** {@code request} as the bytes of one HTTP/1.1 POST with a JSON body. */
   static byte[] post(InetSocketAddress server, String path, String token, byte[] body) {
     String head =

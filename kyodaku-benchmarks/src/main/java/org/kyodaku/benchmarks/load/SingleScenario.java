@@ -42,6 +42,12 @@ final class SingleScenario {
     this.address = new InetSocketAddress(o.server().getHost(), o.server().getPort());
     this.o = o;
     this.catalogue = catalogue;
+    if (o.baseline()) {
+      // The floor under the decision figures: the same server, loop and machine, answering its
+      // health check (one trivial store query) instead of deciding.
+      requests.add(OpenLoop.get(address, "/health"));
+      return;
+    }
     SplittableRandom random = new SplittableRandom(o.seed() + 1);
     for (int i = 0; i < BODIES; i++) {
       String hex =
