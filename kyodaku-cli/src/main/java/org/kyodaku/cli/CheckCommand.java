@@ -53,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
       })
   Path receiptDir;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The files to decide for.")
   List<Path> files;
 
   /** Where each file's receipt goes; refuses names that exist or that two files share. */

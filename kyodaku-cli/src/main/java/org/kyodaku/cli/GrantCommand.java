@@ -121,10 +121,10 @@ final class GrantCommand {
     @Mixin ClientOptions options;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "GRANT_ID")
+    @Parameters(paramLabel = "GRANT_ID", description = "The id of the grant to revoke.")
     String id;
 
-    @Option(names = "--reason", paramLabel = "TEXT")
+    @Option(names = "--reason", paramLabel = "TEXT", description = "Why the grant is revoked.")
     String reason;
 
     @Override
@@ -156,7 +156,7 @@ final class GrantCommand {
     @Mixin ClientOptions options;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "GRANT_ID")
+    @Parameters(paramLabel = "GRANT_ID", description = "The grant's id.")
     String id;
 
     @Override

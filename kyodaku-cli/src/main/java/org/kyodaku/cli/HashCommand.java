@@ -29,7 +29,7 @@ final class HashCommand implements Callable<Integer> {
   @Option(names = "--frames", description = "With --json, list a video's per-frame PDQ hashes.")
   boolean frames;
 
-  @Parameters(arity = "1..*", paramLabel = "FILE")
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "The files to fingerprint.")
   List<Path> files;
 
   @Override

@@ -55,7 +55,7 @@ final class MatchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object per query.")
   boolean json;
 
-  @Parameters(paramLabel = "QUERIES")
+  @Parameters(paramLabel = "QUERIES", description = "File of query codes (- for standard input).")
   Path queries;
 
   @Override

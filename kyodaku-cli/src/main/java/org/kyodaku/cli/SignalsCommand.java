@@ -58,7 +58,7 @@ final class SignalsCommand {
     @Option(names = "--json", description = "Print one JSON object per file.")
     boolean json;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE")
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The files to read.")
     List<Path> files;
 
     @Override

@@ -86,7 +86,7 @@ final class WorkCommand {
     @Mixin ClientOptions options;
     @Spec CommandSpec spec;
 
-    @Parameters(paramLabel = "WORK_ID")
+    @Parameters(paramLabel = "WORK_ID", description = "The work's id.")
     String id;
 
     @Override
