@@ -140,8 +140,12 @@ public final class FileFingerprinter {
         error);
   }
 
-  /** 32x32 grey pixels: BT.601 luma, each output pixel the mean of the source area it covers. */
-  static int[] grey32(RgbImage image) {
+  /**
+   * 32x32 grey pixels: BT.601 luma, each output pixel the mean of the source area it covers. This
+   * is the input {@link IsccHasher#image} takes; public so that the Image-Code's cost can be
+   * measured apart from decoding (kyodaku-benchmarks).
+   */
+  public static int[] grey32(RgbImage image) {
     int w = image.width();
     int h = image.height();
     double[] sum = new double[32 * 32];
