@@ -115,7 +115,10 @@ class ServeProcessTest {
       var good = CliContractTest.kyodaku("receipt", "verify", receipt.toString(), "--key", key);
       assertThat(good.exit()).as(good.err()).isZero();
       assertThat(good.out()).contains("verified: allow (grant), 2 log entries");
-      Path altered = Files.writeString(dir.resolve("altered.json"), Files.readString(receipt).replace(lab, lab.substring(0, lab.length() - 1) + "x"));
+      // Another licensee id: change its last character to one it does not already have (an id
+      // ending in "x" made this a no-op once in 32 runs).
+      String otherLab = lab.substring(0, lab.length() - 1) + (lab.endsWith("x") ? "y" : "x");
+      Path altered = Files.writeString(dir.resolve("altered.json"), Files.readString(receipt).replace(lab, otherLab));
       var bad = CliContractTest.kyodaku("receipt", "verify", altered.toString(), "--key", key);
       assertThat(bad.exit()).isEqualTo(1);
       assertThat(bad.err()).contains("receipt not verified");
