@@ -6,7 +6,7 @@
 #   bench/load.sh --scenario batch --clients 4
 #   bench/load.sh --scenario single --rate 500 --single-seconds 60
 # Environment:
-#   KYODAKU_SERVER_OPTS  JVM options for the server, e.g.
+#   KYODAKU_SERVER_OPTS  JVM options for the server (default: -XX:+UseParallelGC, as ./kyodaku serve), e.g.
 #                        "-XX:StartFlightRecording=filename=/tmp/server.jfr,dumponexit=true"
 #   KYODAKU_CLIENT_OPTS  JVM options for LoadRun
 #   KYODAKU_LOAD_JSON    where LoadRun writes its results (default kyodaku-benchmarks/target/load-results.json)
@@ -44,12 +44,19 @@ trap 'exit 130' INT TERM
 
 describe_run
 
+# The server's JVM options default as ./kyodaku's do for serve: the parallel collector unless
+# KYODAKU_SERVER_OPTS names a collector (docs/adr/0008).
+server_opts="${KYODAKU_SERVER_OPTS:-}"
+if ! printf '%s' "$server_opts" | grep -q -- '-XX:+Use[A-Za-z]*GC'; then
+  server_opts="-XX:+UseParallelGC $server_opts"
+fi
+
 # `kyodaku serve` as ./kyodaku runs it (same class path, from the copy). Port 0 lets the server
 # pick a free port itself (no race with another process); the URL is read from its start-up line.
 # exec keeps $! the server JVM's pid.
 (
   # shellcheck disable=SC2086
-  exec "$java" ${KYODAKU_SERVER_OPTS:-} -cp "$work/cli/kyodaku-cli.jar:$work/cli/lib/*" \
+  exec "$java" $server_opts -cp "$work/cli/kyodaku-cli.jar:$work/cli/lib/*" \
     org.kyodaku.cli.Main serve --port 0 --data "$work/data"
 ) >"$work/server.log" 2>&1 &
 server_pid=$!
