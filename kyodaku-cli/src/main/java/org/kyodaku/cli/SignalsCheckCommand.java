@@ -23,6 +23,7 @@ import org.kyodaku.signals.Category;
 import org.kyodaku.signals.Clearance;
 import org.kyodaku.signals.ClearanceRule;
 import org.kyodaku.signals.Evidence;
+import org.kyodaku.signals.Ground;
 import org.kyodaku.signals.Preference;
 import org.kyodaku.signals.fetch.FetchException;
 import org.kyodaku.signals.fetch.FetchLimits;
@@ -167,6 +168,14 @@ final class SignalsCheckCommand implements Callable<Integer> {
       Clearance clearance = ClearanceRule.apply(decision(d, who, u), c.signals());
       verdict = clearance.verdict().label();
       ground = clearance.ground().label();
+      if (clearance.ground() == Ground.ORIGIN_ALLOWED) {
+        // The registry was asked about exact bytes only: a resized or re-encoded copy of a
+        // registered work answers "unregistered" here, so the site's allowance cannot show that
+        // no rights holder is known. Fail closed until the resource's perceptual fingerprints
+        // are sent as well.
+        verdict = Verdict.DENY.label();
+        ground = Ground.UNREGISTERED.label();
+      }
       o.putObject("registry").put("decision", d.path("decision").asText()).put("basis", d.path("basis").asText())
           .set("work", d.path("work"));
     } else {

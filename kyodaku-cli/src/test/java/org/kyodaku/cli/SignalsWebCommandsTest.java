@@ -139,8 +139,12 @@ class SignalsWebCommandsTest {
     assertThat(denied.path("registry").path("basis").asText()).isEqualTo("no-grant");
 
     JsonNode origin = client(admin, "signals", "check", "--use", "train-genai", "--licensee", lab, url("/open/art.txt")).single();
-    assertThat(origin.path("decision").asText()).isEqualTo("allow");
-    assertThat(origin.path("ground").asText()).isEqualTo("origin-allowed");
+    // The site allows and the exact bytes are unregistered, but a copy of a registered work
+    // would look the same to an exact-bytes query: the command fails closed.
+    assertThat(origin.path("uses").path("train-genai").asText()).isEqualTo("allowed");
+    assertThat(origin.path("registry").path("basis").asText()).isEqualTo("unregistered");
+    assertThat(origin.path("decision").asText()).isEqualTo("deny");
+    assertThat(origin.path("ground").asText()).isEqualTo("unregistered");
 
     JsonNode reserved = client(admin, "signals", "check", "--use", "train-genai", "--licensee", lab, url("/noai/art.txt")).single();
     assertThat(reserved.path("decision").asText()).isEqualTo("deny");
