@@ -77,7 +77,9 @@ public final class PublishedGrants {
           && !g.issuedAt().isAfter(at)
           && !g.validFrom().isAfter(at)
           && g.validUntil().map(at::isBefore).orElse(true)
-          && g.revocation().map(r -> at.isBefore(r.revokedAt())).orElse(true);
+          // Published files speak for now and until republished: any recorded revocation counts,
+          // even one stamped a moment after the wall clock (the registry may order acts so).
+          && g.revocation().isEmpty();
       boolean scope = g.allWorks() || work.map(g.works()::contains).orElse(false);
       if (current && scope && g.territories().isEmpty()) {
         out.add(g);

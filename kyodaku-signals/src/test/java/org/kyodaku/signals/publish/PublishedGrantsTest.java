@@ -47,6 +47,14 @@ class PublishedGrantsTest {
   }
 
   @Test
+  void of_revocationStampedJustAfterTheClock_isLeftOutAlready() {
+    // The registry may stamp an acknowledged revocation a moment after the wall clock.
+    Grant revoked = grant("g_gaaaaaaaa", "p_holder01", Optional.empty(), true, Set.of(), Optional.empty(), Set.of(),
+        Optional.of(new Revocation(NOW.plusNanos(1_000), "p_holder01", Optional.empty())));
+    assertThat(PublishedGrants.of(List.of(revoked), "p_holder01", Optional.empty(), NOW)).isEmpty();
+  }
+
+  @Test
   void of_workScope_takesGrantsNamingTheWork() {
     Grant forWork = grant("g_gaaaaaaaa", "p_holder01", Optional.of("p_lab00001"), false, Set.of("w_one00001"), Optional.empty(), Set.of(), Optional.empty());
     assertThat(PublishedGrants.of(List.of(forWork), "p_holder01", Optional.of("w_one00001"), NOW))
