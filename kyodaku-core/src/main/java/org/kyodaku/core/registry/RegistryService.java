@@ -530,7 +530,9 @@ public final class RegistryService {
   /**
    * Decides every subject as {@link #decide(Caller, BatchQuestion, List)} does and gives each
    * decision its receipt: the log entries it rests on with inclusion proofs against one signed
-   * checkpoint, taken while no act can run, so that it covers exactly the acts the decisions saw.
+   * checkpoint taken after the decisions. An act may land in between: the checkpoint then covers
+   * more than the decisions saw, and a revocation among those acts is put in the receipt so that a
+   * verifier sees it.
    */
   public List<Receipt> decideWithReceipts(
       Caller caller, BatchQuestion batch, List<Subject> subjects) {
@@ -657,7 +659,7 @@ public final class RegistryService {
   }
 
   /**
-   * The receipts of {@code decisions}; runs under the read lock (see decideWithReceipts). A deny
+   * The receipts of {@code decisions}, built after them (see decideWithReceipts). A deny
    * for lack of a grant also gets the map evidence of its work's grant set. Asked for "now", the
    * view's checkpoint covers every act up to the decision's instant, so the set it commits is the
    * one the decision saw. Asked for a past instant, the current set is not the one then (a grant
