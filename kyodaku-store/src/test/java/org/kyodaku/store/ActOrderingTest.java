@@ -91,4 +91,56 @@ class ActOrderingTest {
       threads.shutdownNow();
     }
   }
+
+  /** A log that, on a revocation, first makes the store refuse every new revocation row. */
+  static final class SabotagingLog implements ConsentLog {
+    final Database database;
+    long next;
+
+    SabotagingLog(Database database) {
+      this.database = database;
+    }
+
+    @Override
+    public synchronized long append(Act act) {
+      if (act instanceof GrantRevoked) {
+        try (var c = database.dataSource().getConnection(); var st = c.createStatement()) {
+          st.execute("ALTER TABLE revocations ADD CONSTRAINT test_refuse CHECK (1 = 0)");
+          c.commit();
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+      return next++;
+    }
+  }
+
+  @Test
+  void revoke_loggedButNotStored_decisionsAndActsFailClosedInsteadOfStillAllowing() throws Exception {
+    Database database = Database.open(Database.embeddedUrl(dir), 4);
+    try (JdbcRegistryStore store = new JdbcRegistryStore(database)) {
+      RegistryService registry =
+          new RegistryService(store, NearMatcher.NONE, new SabotagingLog(database), Clock.systemUTC(), new SecureRandom());
+      var admin = registry.authenticate(registry.bootstrapAdmin().orElseThrow().token());
+      var creator = registry.authenticate(registry.createParty(admin, PartyKind.CREATOR, "作者", Optional.empty()).token());
+      String lab = registry.createParty(admin, PartyKind.LICENSEE, "Lab", Optional.empty()).party().id();
+      String sha = "d".repeat(64);
+      var work = registry.registerWork(creator, "作品", WorkKind.IMAGE, List.of(Asset.ofSha256(Optional.empty(), sha))).work();
+      var grant = registry.grant(creator, new GrantRequest(Optional.of(lab), EnumSet.of(Use.TRAIN_AI), false,
+          Set.of(work.id()), Optional.empty(), Optional.empty(), Set.of(), Optional.empty()));
+      BatchQuestion q = new BatchQuestion(lab, Use.TRAIN_AI, Optional.empty(), Optional.empty());
+      Subject content = new Subject.Content(Fingerprint.sha256(sha));
+      assertThat(registry.decide(admin, q, content).basis()).isEqualTo(Basis.GRANT);
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.revoke(creator, grant.id(), Optional.empty()))
+          .isInstanceOf(org.kyodaku.core.registry.RegistryException.class);
+
+      // The store still holds the grant unrevoked; the log says revoked: no allow may come out.
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.decide(admin, q, content))
+          .isInstanceOf(org.kyodaku.core.registry.RegistryException.class)
+          .hasMessageContaining("restarts and replays the log");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> registry.revoke(creator, grant.id(), Optional.empty()))
+          .hasMessageContaining("restarts and replays the log");
+    }
+  }
 }

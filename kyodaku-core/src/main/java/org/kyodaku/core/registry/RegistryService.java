@@ -62,6 +62,12 @@ public final class RegistryService {
   private final DecisionEngine engine = new DecisionEngine();
 
   // Looked up on every request; both kinds of record are written once (see WriteOnceCache).
+  /** Set inside an act once its log entry is appended (guarded by {@code acts}). */
+  private boolean loggedThisAct;
+
+  /** Why an act is in the log but not in the store, once that happened; see requireStored. */
+  private volatile String unstored;
+
   private final WriteOnceCache<String, Credential> credentials = new WriteOnceCache<>(10_000);
   private final WriteOnceCache<String, Party> parties = new WriteOnceCache<>(100_000);
 
@@ -195,6 +201,8 @@ public final class RegistryService {
   private <T> T act(java.util.function.Function<Instant, T> body) {
     acts.lock();
     try {
+      requireStored();
+      loggedThisAct = false;
       long t;
       synchronized (order) {
         t = Math.max(micros(now()), lastInstant + 1);
@@ -203,6 +211,14 @@ public final class RegistryService {
       }
       try {
         return body.apply(instant(t));
+      } catch (RuntimeException e) {
+        // A conflict after the append means the store already holds the competing fact (a
+        // revocation another server stored first): store and log agree on the outcome.
+        boolean storeHasIt = e instanceof RegistryException r && r.kind() == RegistryException.Kind.CONFLICT;
+        if (loggedThisAct && !storeHasIt) {
+          unstored = e.getMessage();
+        }
+        throw e;
       } finally {
         synchronized (order) {
           inFlight = Long.MIN_VALUE;
@@ -211,6 +227,31 @@ public final class RegistryService {
       }
     } finally {
       acts.unlock();
+    }
+  }
+
+  /**
+   * Appends an act to the log, remembering that it was (the log is written first; ADR 0007).
+   * Called only inside {@link #act}, under its lock.
+   */
+  private long appendToLog(ConsentLog.Act entry) {
+    long index = log.append(entry);
+    loggedThisAct = true;
+    return index;
+  }
+
+  /**
+   * Fails closed once an act reached the log but not the store: the store would then answer
+   * without it (a revocation still allowing, say) while the log says otherwise. Only a restart,
+   * which replays the log into the store, clears it.
+   */
+  private void requireStored() {
+    String why = unstored;
+    if (why != null) {
+      throw new RegistryException(
+          RegistryException.Kind.UNAVAILABLE,
+          "an act was written to the transparency log but not to the store (" + why
+              + "); decisions and acts are refused until the server restarts and replays the log");
     }
   }
 
@@ -316,7 +357,7 @@ public final class RegistryService {
     return act(
         now -> {
           Party party = validated(() -> new Party(ids.next("p"), kind, name, now));
-          long index = log.append(new ConsentLog.PartyCreated(author, party));
+          long index = appendToLog(new ConsentLog.PartyCreated(author, party));
           store.createParty(
               party,
               new Credential(
@@ -365,7 +406,7 @@ public final class RegistryService {
         now -> {
           Work work = validated(() -> new Work(ids.next("w"), title, kind, caller.id(), now));
           List<Conflict> conflicts = conflicts(caller.id(), assets);
-          long index = log.append(new ConsentLog.WorkRegistered(work, List.copyOf(assets)));
+          long index = appendToLog(new ConsentLog.WorkRegistered(work, List.copyOf(assets)));
           store.createWork(work, assets, index);
           matcher.register(work, assets);
           videos.register(work, assets);
@@ -420,7 +461,7 @@ public final class RegistryService {
                           request.termsUrl(),
                           now,
                           Optional.empty()));
-          long index = log.append(new ConsentLog.GrantIssued(grant));
+          long index = appendToLog(new ConsentLog.GrantIssued(grant));
           store.createGrant(grant, index);
           return grant;
         });
@@ -442,7 +483,7 @@ public final class RegistryService {
                 RegistryException.Kind.CONFLICT,
                 "grant " + grantId + " was already revoked at " + earlier.get().revokedAt());
           }
-          long index = log.append(new ConsentLog.GrantRevoked(grantId, revocation));
+          long index = appendToLog(new ConsentLog.GrantRevoked(grantId, revocation));
           if (!store.revokeGrant(grantId, revocation, index)) {
             Instant when =
                 store
@@ -566,6 +607,7 @@ public final class RegistryService {
       throw RegistryException.forbidden("a licensee may ask decisions only for itself (" + caller.id() + ")");
     }
     requireLicensee("licensee", batch.licensee());
+    requireStored();
     Instant at = decisionInstant(batch.at());
     List<Decision> decisions = decideAt(batch, subjects, workField, at);
     receiptsOut.ifPresent(out -> out.addAll(receipts(decisions, batch.at().isEmpty() ? Optional.empty() : Optional.of(at))));
