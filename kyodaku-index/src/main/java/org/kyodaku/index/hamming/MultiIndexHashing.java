@@ -2,6 +2,7 @@ package org.kyodaku.index.hamming;
 
 import java.nio.IntBuffer;
 import java.nio.LongBuffer;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -157,7 +158,17 @@ final class MultiIndexHashing {
     }
   }
 
-  /** The state of one query: kept in fields so the probing loops stay small. */
+  /**
+   * The state of one query: kept in fields so the probing loops stay small.
+   *
+   * <p>Why a table is probed in passes (slots, then bucket bounds, then entries, then codes)
+   * rather than bucket by bucket: at 10^7 codes each probe is a cache miss into a directory of
+   * tens of megabytes, then another into the entries, then another into the codes, and the
+   * misses, not the arithmetic, are the cost. A pass whose loads do not depend on each other
+   * lets the processor keep many misses in flight; bucket by bucket, each miss waited for the
+   * one before. Buckets, entries and candidates are still visited in the same order, so the hits
+   * are the same, in the same order.
+   */
   private final class Probe {
     private final long[] q;
     private final int radius;
@@ -168,6 +179,11 @@ final class MultiIndexHashing {
     private final int words;
     private final int posBits;
     private final int posMask;
+    private int[] slots = new int[64];
+    private int[] budgets = new int[64];
+    private int[] from = new int[64];
+    private int[] to = new int[64];
+    private int[] candidates = new int[64];
 
     Probe(long[] q, int radius, int[] rho, int[] qkeys, Hits out) {
       this.q = q;
@@ -186,27 +202,56 @@ final class MultiIndexHashing {
       int rem = bits[t] - d;
       int high = qkeys[t] >>> rem;
       int low = qkeys[t] & ((1 << rem) - 1);
-      IntBuffer dir = dirs[t];
-      IntBuffer ent = entries[t];
       int r = rho[t];
-      bucket(t, dir, ent, high, low, r);
-      long end = 1L << d;
-      for (int j = 1; j <= Math.min(r, d); j++) {
-        for (long mask = (1L << j) - 1; mask < end; mask = nextCombination(mask)) {
-          bucket(t, dir, ent, high ^ (int) mask, low, r - j);
+      int n = slots(d, high, r);
+      IntBuffer dir = dirs[t];
+      for (int i = 0; i < n; i++) {
+        from[i] = dir.get(slots[i]);
+        to[i] = dir.get(slots[i] + 1);
+      }
+      IntBuffer ent = entries[t];
+      int c = 0;
+      for (int i = 0; i < n; i++) {
+        int budget = budgets[i];
+        for (int k = from[i], end = to[i]; k < end; k++) {
+          int e = ent.get(k);
+          if (Integer.bitCount((e >>> posBits) ^ low) <= budget) {
+            if (c == candidates.length) {
+              candidates = Arrays.copyOf(candidates, 2 * c);
+            }
+            candidates[c++] = e & posMask;
+          }
         }
+      }
+      for (int i = 0; i < c; i++) {
+        verify(t, candidates[i]);
       }
     }
 
-    private void bucket(int t, IntBuffer dir, IntBuffer ent, int slot, int low, int budget) {
-      int from = dir.get(slot);
-      int to = dir.get(slot + 1);
-      for (int i = from; i < to; i++) {
-        int e = ent.get(i);
-        if (Integer.bitCount((e >>> posBits) ^ low) <= budget) {
-          verify(t, e & posMask);
+    /**
+     * Fills {@code slots} with every directory slot within {@code r} flips of {@code high} (the
+     * query's own first, then by number of flips, combinations in Gosper order) and {@code
+     * budgets} with the flips left for the low key bits; returns how many.
+     */
+    private int slots(int d, int high, int r) {
+      int need = (int) ballSize(d, r);
+      if (slots.length < need) {
+        slots = new int[need];
+        budgets = new int[need];
+        from = new int[need];
+        to = new int[need];
+      }
+      int n = 0;
+      slots[n] = high;
+      budgets[n++] = r;
+      long end = 1L << d;
+      for (int j = 1; j <= Math.min(r, d); j++) {
+        for (long mask = (1L << j) - 1; mask < end; mask = nextCombination(mask)) {
+          slots[n] = high ^ (int) mask;
+          budgets[n++] = r - j;
         }
       }
+      return n;
     }
 
     private void verify(int t, int p) {
