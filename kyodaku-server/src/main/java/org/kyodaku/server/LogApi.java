@@ -84,8 +84,10 @@ final class LogApi {
     } catch (WitnessException e) {
       throw switch (e.reason()) {
         case NOT_OUR_CHECKPOINT, NO_WITNESS, BAD_COSIGNATURE -> new Problem(403, "forbidden", e.getMessage(), Optional.of("body"));
-        case UNKNOWN_SIZE, FUTURE_TIME -> new Problem(409, "conflict", e.getMessage(), Optional.of("body"));
+        case UNKNOWN_SIZE, FUTURE_TIME, CONFLICT -> new Problem(409, "conflict", e.getMessage(), Optional.of("body"));
         case STORAGE -> new Problem(503, "unavailable", e.getMessage(), Optional.empty());
+        // Reasons of the witness side (tlog-witness add-checkpoint); the store does not raise them.
+        case MALFORMED, UNKNOWN_LOG, OLD_SIZE_MISMATCH, BAD_PROOF -> Problem.badRequest("body", e.getMessage());
       };
     }
     ctx.contentType(TEXT).result(merged.getBytes(StandardCharsets.UTF_8));

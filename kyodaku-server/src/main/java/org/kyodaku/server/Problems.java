@@ -28,6 +28,7 @@ final class Problems {
           Map.entry("forbidden", new Title("This is not permitted for you", "この操作は許可されていません")),
           Map.entry("not-found", new Title("Not found", "見つかりません")),
           Map.entry("conflict", new Title("Conflicts with the current state", "現在の状態と矛盾します")),
+          Map.entry("unprocessable", new Title("The proof does not verify", "証明を検証できません")),
           Map.entry("method-not-allowed", new Title("Method not allowed", "このメソッドは使えません")),
           Map.entry("too-large", new Title("The request body is too large", "リクエスト本文が大きすぎます")),
           Map.entry("unsupported-media-type", new Title("Send JSON", "JSON で送信してください")),

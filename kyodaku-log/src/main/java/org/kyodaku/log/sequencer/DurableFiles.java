@@ -13,16 +13,17 @@ import java.util.Set;
  * Durable file operations on POSIX: a file is written to a temporary sibling ({@code
  * .<name>.tmp}), synced, and renamed over its final name, so that a reader (or a restart) sees
  * either the old file or the complete new one; the rename itself becomes durable when the parent
- * directory is synced ({@link #syncDirectory}).
+ * directory is synced ({@link #syncDirectory}). Public because the other stores of the log's
+ * state (witness cosignatures, a witness's latest checkpoints) need the same guarantee.
  */
-final class DurableFiles {
+public final class DurableFiles {
   static final String TEMP_PREFIX = ".";
   static final String TEMP_SUFFIX = ".tmp";
 
   private DurableFiles() {}
 
   /** Writes {@code data} to {@code file} atomically; the caller syncs the parent afterwards. */
-  static void writeAtomically(Path file, byte[] data) throws IOException {
+  public static void writeAtomically(Path file, byte[] data) throws IOException {
     Path dir = file.getParent();
     Files.createDirectories(dir);
     Path temp = dir.resolve(TEMP_PREFIX + file.getFileName() + TEMP_SUFFIX);
@@ -42,7 +43,7 @@ final class DurableFiles {
   }
 
   /** Syncs a directory, so that names created or renamed in it survive a crash. */
-  static void syncDirectory(Path dir) throws IOException {
+  public static void syncDirectory(Path dir) throws IOException {
     try (FileChannel ch = FileChannel.open(dir, Set.of(StandardOpenOption.READ))) {
       ch.force(true);
     }
@@ -55,7 +56,7 @@ final class DurableFiles {
     }
   }
 
-  static boolean isTemp(Path file) {
+  public static boolean isTemp(Path file) {
     String n = file.getFileName().toString();
     return n.startsWith(TEMP_PREFIX) && n.endsWith(TEMP_SUFFIX);
   }

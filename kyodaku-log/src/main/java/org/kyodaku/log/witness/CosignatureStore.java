@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.kyodaku.log.checkpoint.Checkpoint;
@@ -22,11 +25,12 @@ import org.kyodaku.log.note.NoteException;
 import org.kyodaku.log.note.NoteSignature;
 import org.kyodaku.log.note.VerifiedSignature;
 import org.kyodaku.log.note.VerifierKey;
+import org.kyodaku.log.sequencer.DurableFiles;
 
 /**
  * Cosignatures of the log's checkpoints by configured witnesses, kept per tree size in a
  * directory ({@code <dir>/<size>}: the checkpoint note with the log's signature and every accepted
- * cosignature, written via a temporary file and an atomic rename).
+ * cosignature, written durably: temporary file, fsync, atomic rename, directory fsync).
  *
  * <p>{@link #add} takes a checkpoint as a witness returns it — the log's signed checkpoint with the
  * witness's cosignature line(s) appended (c2sp.org/tlog-cosignature; a C2SP tlog-witness {@code
@@ -45,8 +49,16 @@ import org.kyodaku.log.note.VerifierKey;
  * </ol>
  *
  * It then merges the new cosignatures with those already kept for that size (one per witness key:
- * the first accepted stays) and returns the merged note. {@link #attach} puts the kept cosignatures
- * on a published checkpoint, {@link #latest} is the most recent checkpoint that has any.
+ * the first accepted stays) and returns the merged note. A checkpoint of a kept size with another
+ * text is refused ({@code CONFLICT}): the log signed two trees of one size, and the cosignatures
+ * already accepted are never replaced. {@link #attach} puts the kept cosignatures on a published
+ * checkpoint, {@link #latest} is the most recent checkpoint that has any.
+ *
+ * <p>A kept file is verified again when read (log key and witness keys): one that does not parse or
+ * verify (a damaged disk, a hand edit) is skipped with a warning, so that it can neither break the
+ * checkpoint route nor put a bad signature line on a served checkpoint (which would make verifiers
+ * that trust that witness refuse the whole note). The next accepted cosignature for that size moves
+ * it aside to {@code <size>.corrupt}.
  */
 public final class CosignatureStore {
   /** How far ahead of the log's clock a cosignature time may be. */
@@ -58,6 +70,17 @@ public final class CosignatureStore {
   private final List<VerifierKey> witnesses;
   private final Clock clock;
   private volatile Optional<Long> latest;
+  // Verified notes by size, most recently used last; guarded by itself. Every write goes through
+  // this store, so an entry is only replaced by add().
+  private final Map<Long, Optional<Note>> cache =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Optional<Note>> eldest) {
+          return size() > CACHED_SIZES;
+        }
+      };
+  private static final int CACHED_SIZES = 64;
+  private static final System.Logger LOG = System.getLogger(CosignatureStore.class.getName());
 
   private CosignatureStore(
       Path dir, CheckpointVerifier logOnly, List<VerifierKey> witnesses, Clock clock, Optional<Long> latest) {
@@ -84,14 +107,7 @@ public final class CosignatureStore {
     Optional<Long> latest = Optional.empty();
     try {
       Files.createDirectories(dir);
-      try (Stream<Path> files = Files.list(dir)) {
-        latest =
-            files
-                .map(p -> p.getFileName().toString())
-                .filter(n -> n.matches("0|[1-9][0-9]{0,18}"))
-                .map(Long::parseLong)
-                .max(Long::compare);
-      }
+      latest = sizes(dir).stream().max(Long::compare);
     } catch (IOException e) {
       throw new WitnessException(WitnessException.Reason.STORAGE, "cannot open " + dir + ": " + e.getMessage(), e);
     }
@@ -145,7 +161,14 @@ public final class CosignatureStore {
     }
     Note note = v.note().note();
     List<NoteSignature> merged = new ArrayList<>();
-    Optional<Note> kept = read(cp.size()).filter(k -> k.text().equals(note.text()));
+    Optional<Note> kept = read(cp.size());
+    if (kept.isPresent() && !kept.get().text().equals(note.text())) {
+      throw new WitnessException(
+          WitnessException.Reason.CONFLICT,
+          "cosignatures of another checkpoint of size " + cp.size() + " are kept (root "
+              + Checkpoint.parse(kept.get().text()).root().base64() + ", this one has " + cp.root().base64()
+              + "): the log signed two different trees of one size");
+    }
     if (kept.isPresent()) {
       merged.addAll(kept.get().signatures());
     } else {
@@ -158,12 +181,12 @@ public final class CosignatureStore {
         merged.add(s.signature());
       }
     }
-    String text = new Note(note.text(), merged).format();
-    write(cp.size(), text);
+    Note result = new Note(note.text(), merged);
+    write(cp.size(), result);
     if (latest.isEmpty() || latest.get() < cp.size()) {
       latest = Optional.of(cp.size());
     }
-    return text;
+    return result.format();
   }
 
   /** {@code checkpoint} with the cosignatures kept for it appended (unchanged if none). */
@@ -193,35 +216,98 @@ public final class CosignatureStore {
     return new Note(note.text(), all).format();
   }
 
-  /** The latest checkpoint that has at least one accepted cosignature. */
+  /**
+   * The latest checkpoint that has at least one accepted cosignature (a damaged latest file is
+   * skipped for the newest good one).
+   */
   public Optional<String> latest() {
-    return latest.flatMap(this::read).map(Note::format);
+    Optional<Long> newest = latest;
+    if (newest.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Note> note = read(newest.get());
+    if (note.isPresent()) {
+      return note.map(Note::format);
+    }
+    return sizes().stream()
+        .sorted(Comparator.reverseOrder())
+        .map(this::read)
+        .flatMap(Optional::stream)
+        .findFirst()
+        .map(Note::format);
   }
 
   private static boolean same(VerifierKey a, VerifierKey b) {
     return a.name().equals(b.name()) && a.keyId() == b.keyId();
   }
 
-  private Optional<Note> read(long size) {
-    try {
-      return Optional.of(Note.parse(Files.readString(dir.resolve(Long.toString(size)), StandardCharsets.UTF_8)));
-    } catch (NoSuchFileException e) {
-      return Optional.empty();
-    } catch (IOException | NoteException e) {
-      throw new WitnessException(
-          WitnessException.Reason.STORAGE, "cannot read the cosignatures of size " + size + ": " + e.getMessage(), e);
+  /** The sizes that have a file in {@code dir}. */
+  private static List<Long> sizes(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.matches("0|[1-9][0-9]{0,18}"))
+          .map(Long::parseLong)
+          .toList();
     }
   }
 
-  private void write(long size, String text) {
-    Path file = dir.resolve(Long.toString(size));
-    Path tmp = dir.resolve(size + ".tmp");
+  private List<Long> sizes() {
     try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      return sizes(dir);
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot list the cosignatures in " + dir + ": " + e.getMessage());
+      return List.of();
+    }
+  }
+
+  /** The verified note kept for {@code size}; empty if none, or (with a warning) if damaged. */
+  private Optional<Note> read(long size) {
+    synchronized (cache) {
+      Optional<Note> cached = cache.get(size);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    Path file = dir.resolve(Long.toString(size));
+    Optional<Note> note;
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      VerifiedCheckpoint v = verifier.verify(text);
+      if (v.checkpoint().size() != size) {
+        throw new CheckpointException("it holds a checkpoint of size " + v.checkpoint().size());
+      }
+      note = Optional.of(v.note().note());
+    } catch (NoSuchFileException e) {
+      note = Optional.empty();
+    } catch (IOException | CheckpointException | NoteException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "skipping the damaged cosignature file " + file + " (" + e.getMessage() + "); the next cosignature of size "
+              + size + " moves it aside");
+      note = Optional.empty();
+    }
+    synchronized (cache) {
+      cache.put(size, note);
+    }
+    return note;
+  }
+
+  private void write(long size, Note note) {
+    Path file = dir.resolve(Long.toString(size));
+    try {
+      if (Files.exists(file) && read(size).isEmpty()) {
+        // add() merged a good file; one that read() skipped as damaged is kept for inspection.
+        Files.move(file, dir.resolve(size + ".corrupt"), StandardCopyOption.REPLACE_EXISTING);
+      }
+      DurableFiles.writeAtomically(file, note.format().getBytes(StandardCharsets.UTF_8));
+      DurableFiles.syncDirectory(dir);
     } catch (IOException e) {
       throw new WitnessException(
           WitnessException.Reason.STORAGE, "cannot store the cosignatures of size " + size + ": " + e.getMessage(), e);
+    }
+    synchronized (cache) {
+      cache.put(size, Optional.of(note));
     }
   }
 }

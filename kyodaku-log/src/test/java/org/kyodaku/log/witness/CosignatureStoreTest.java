@@ -102,4 +102,57 @@ class CosignatureStoreTest {
         .isInstanceOf(WitnessException.class)
         .hasMessageContaining("has time 2026-11-28T13:00:00Z, after the log's clock 2026-11-28T12:00:00Z");
   }
+
+  @Test
+  void add_secondNoteForTheSameSize_mergesWithWhatAnEarlierStoreKept() {
+    String plain = checkpoint(log, 7);
+    store().add(cosign(plain, w1), 7);
+    // Another store over the same directory (a restart): w2's note joins, w1's stays.
+    String both = store().add(cosign(plain, w2), 7);
+    assertThat(both).contains("witness.example/w1").contains("witness.example/w2");
+    assertThat(store().attach(plain)).isEqualTo(both);
+  }
+
+  @Test
+  void add_anotherCheckpointOfAKeptSize_isAConflictAndKeepsTheCosignatures() {
+    String plain = checkpoint(log, 7);
+    String kept = store().add(cosign(plain, w1), 7);
+    String other = Note.sign(new Checkpoint("kyodaku.test/log", 7, MerkleHasher.leafHash(new byte[] {1}), List.of()).text(), List.of(log)).format();
+    assertThatThrownBy(() -> store().add(cosign(other, w2), 7))
+        .isInstanceOf(WitnessException.class)
+        .hasMessageContaining("the log signed two different trees of one size")
+        .satisfies(e -> assertThat(((WitnessException) e).reason()).isEqualTo(WitnessException.Reason.CONFLICT));
+    assertThat(store().attach(plain)).isEqualTo(kept);
+  }
+
+  @Test
+  void add_writesDurablyWithoutLeavingTemporaryFiles() throws Exception {
+    store().add(cosign(checkpoint(log, 4), w1), 4);
+    try (var files = java.nio.file.Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("4");
+    }
+  }
+
+  @Test
+  void damagedFile_isSkippedByAttachAndLatest_andMovedAsideByTheNextCosignature() throws Exception {
+    CosignatureStore store = store();
+    String three = store.add(cosign(checkpoint(log, 3), w1), 3);
+    String plain = checkpoint(log, 5);
+    store.add(cosign(plain, w1), 5);
+    java.nio.file.Files.writeString(dir.resolve("5"), "not a note");
+    // Also one whose witness line was altered: it must not reach the served checkpoint.
+    String tampered = cosign(checkpoint(log, 6), w1);
+    int at = tampered.lastIndexOf(' ') + 20;
+    java.nio.file.Files.writeString(dir.resolve("6"), tampered.substring(0, at) + (tampered.charAt(at) == 'A' ? 'B' : 'A') + tampered.substring(at + 1));
+
+    CosignatureStore reopened = store();
+    assertThat(reopened.attach(plain)).isEqualTo(plain);
+    assertThat(reopened.attach(checkpoint(log, 6))).isEqualTo(checkpoint(log, 6));
+    assertThat(reopened.latest()).contains(three);
+
+    String again = reopened.add(cosign(plain, w2), 5);
+    assertThat(again).contains("witness.example/w2");
+    assertThat(dir.resolve("5.corrupt")).hasContent("not a note");
+    assertThat(store().latest()).contains(again);
+  }
 }
