@@ -31,6 +31,7 @@ import picocli.CommandLine.Model.OptionSpec;
       LogCommand.class,
       SignalsCommand.class,
       ReceiptCommand.class,
+      WitnessCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

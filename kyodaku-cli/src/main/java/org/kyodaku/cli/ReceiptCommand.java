@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code kyodaku receipt}: check decision receipts offline (docs/receipts.md). */
 @Command(
     name = "receipt",
-    description = "Verify decision receipts offline (no server, no token).",
-    subcommands = {ReceiptCommand.Verify.class})
+    description = "Verify decision receipts offline (no server, no token), and add witness cosignatures to them.",
+    subcommands = {ReceiptCommand.Verify.class, ReceiptWitnessCommand.class})
 final class ReceiptCommand {
 
   @Command(
@@ -41,8 +41,27 @@ final class ReceiptCommand {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    @Option(
+        names = "--witness",
+        paramLabel = "WKEY",
+        description = {
+          "A witness you trust: its verifier key line or a file holding it. Repeatable. The receipt's tree",
+          "must then be witnessed: see --quorum and kyodaku receipt witness."
+        })
+    java.util.List<String> witnesses = new java.util.ArrayList<>();
+
+    @Option(
+        names = "--quorum",
+        paramLabel = "K",
+        description = {
+          "How many of the --witness keys must have cosigned a checkpoint consistent with the",
+          "receipt's (default: all of them)."
+        })
+    Integer quorum;
+
     @Override
     public Integer call() {
+      java.util.Optional<ReceiptWitnessVerifier> witnessing = witnessing();
       ReceiptVerifier verifier = new ReceiptVerifier(LogCommand.key(key));
       String text;
       try {
@@ -56,9 +75,15 @@ final class ReceiptCommand {
       } catch (CliException e) {
         throw CliException.failure(receipt + ": " + e.getMessage());
       }
+      java.util.Optional<ReceiptWitnessVerifier.Witnessed> witnessed;
+      try {
+        witnessed = witnessing.map(w -> w.verify(text));
+      } catch (CliException e) {
+        throw CliException.failure(receipt + ": " + e.getMessage());
+      }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        out.println(
+        var result =
             new ObjectMapper()
                 .createObjectNode()
                 .put("verified", true)
@@ -71,7 +96,9 @@ final class ReceiptCommand {
                     "grantAbsence",
                     v.decision().equals("allow")
                         ? "not-applicable"
-                        : v.grantAbsenceProven() ? "proven" : "not-proven"));
+                        : v.grantAbsenceProven() ? "proven" : "not-proven");
+        witnessed.ifPresent(w -> result.set(ReceiptWitnessVerifier.MEMBER, ReceiptWitnessCommand.view(w)));
+        out.println(result);
       } else {
         out.println(
             "verified: " + v.decision() + " (" + v.basis() + "), " + v.entries() + " log entries included in "
@@ -81,9 +108,23 @@ final class ReceiptCommand {
         } else if (!v.decision().equals("allow")) {
           out.println("note: this deny receipt does not prove that no grant existed (it carries no map evidence)");
         }
+        witnessed.ifPresent(w -> out.println(ReceiptWitnessCommand.describe(w)));
       }
       out.flush();
       return 0;
+    }
+
+    private java.util.Optional<ReceiptWitnessVerifier> witnessing() {
+      if (witnesses.isEmpty()) {
+        if (quorum != null) {
+          throw CliException.usage("--quorum needs the witnesses it counts (--witness WKEY, repeatable)");
+        }
+        return java.util.Optional.empty();
+      }
+      java.util.List<org.kyodaku.log.note.VerifierKey> keys =
+          witnesses.stream().map(w -> LogCommand.key("--witness", w)).toList();
+      return java.util.Optional.of(
+          new ReceiptWitnessVerifier(LogCommand.key(key), keys, quorum == null ? keys.size() : quorum));
     }
   }
 }

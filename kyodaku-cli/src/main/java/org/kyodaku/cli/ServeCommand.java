@@ -30,9 +30,11 @@ import org.kyodaku.log.sequencer.SequencerConfig;
 import org.kyodaku.server.LogPublication;
 import org.kyodaku.server.KyodakuServer;
 import org.kyodaku.server.ServerConfig;
+import org.kyodaku.server.WitnessClient;
 import org.kyodaku.store.Database;
 import org.kyodaku.store.JdbcRegistryStore;
 import org.kyodaku.store.StoreException;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -81,14 +83,30 @@ final class ServeCommand implements Callable<Integer> {
       description = "The transparency log's name in its checkpoints, fixed at first start (default ${DEFAULT-VALUE}).")
   String logOrigin;
 
-  @Option(
-      names = "--witness",
-      paramLabel = "KEY",
-      description = {
-        "A witness whose cosignatures POST /log/cosignature accepts: its verifier key line",
-        "(cosignature/v1 or Ed25519 note key, <name>+<hex id>+<base64>) or a file holding it. Repeatable."
-      })
-  java.util.List<String> witnesses = new java.util.ArrayList<>();
+  /** One witness: its key, and optionally where the log asks it for cosignatures. */
+  static final class WitnessOption {
+    @Option(
+        names = "--witness",
+        required = true,
+        paramLabel = "KEY",
+        description = {
+          "A witness whose cosignatures POST /log/cosignature accepts: its verifier key line",
+          "(cosignature/v1 or Ed25519 note key, <name>+<hex id>+<base64>) or a file holding it. Repeatable."
+        })
+    String key;
+
+    @Option(
+        names = "--witness-url",
+        paramLabel = "URL",
+        description = {
+          "The C2SP tlog-witness submission URL of the --witness it follows: after each new checkpoint",
+          "the log posts it to URL/add-checkpoint with a consistency proof and keeps the cosignature."
+        })
+    String url;
+  }
+
+  @ArgGroup(exclusive = false, multiplicity = "0..*")
+  java.util.List<WitnessOption> witnesses = new java.util.ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
@@ -181,8 +199,14 @@ final class ServeCommand implements Callable<Integer> {
       err.println("note: this store already has an admin; its token is not in " + tokenFile.toAbsolutePath());
     }
     Optional<CosignatureStore> cosignatures = Optional.empty();
+    java.util.List<WitnessClient.Target> targets = new java.util.ArrayList<>();
     if (!witnesses.isEmpty()) {
-      java.util.List<VerifierKey> keys = witnesses.stream().map(w -> LogCommand.key("--witness", w)).toList();
+      java.util.List<VerifierKey> keys = witnesses.stream().map(w -> LogCommand.key("--witness", w.key)).toList();
+      for (int i = 0; i < witnesses.size(); i++) {
+        if (witnesses.get(i).url != null) {
+          targets.add(new WitnessClient.Target(witnessUrl(witnesses.get(i).url), keys.get(i)));
+        }
+      }
       try {
         cosignatures = Optional.of(CosignatureStore.open(
             data.resolve("cosignatures"), logKey.name(), logKey.verifierKey(), keys, Clock.systemUTC()));
@@ -193,6 +217,13 @@ final class ServeCommand implements Callable<Integer> {
       }
       err.println("witnesses: " + keys.stream().map(VerifierKey::vkey).toList());
     }
+    Optional<WitnessClient> witnessClient = Optional.empty();
+    if (!targets.isEmpty()) {
+      witnessClient = Optional.of(WitnessClient.start(
+          targets, sequencer::checkpoint, sequencer.reader(), cosignatures.orElseThrow(), WitnessClient.Timing.DEFAULT));
+      err.println("asking for cosignatures: " + targets.stream().map(t -> t.key().name() + " at " + t.prefix()).toList());
+    }
+    Optional<WitnessClient> feeding = witnessClient;
     KyodakuServer server;
     try {
       server =
@@ -201,6 +232,7 @@ final class ServeCommand implements Callable<Integer> {
               config,
               Optional.of(new LogPublication(sequencer.directory(), logKey.verifierKey().vkey(), cosignatures)));
     } catch (RuntimeException e) {
+      feeding.ifPresent(WitnessClient::close);
       sequencer.close();
       store.close();
       throw CliException.failure("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
@@ -212,6 +244,7 @@ final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(
                 () -> {
+                  feeding.ifPresent(WitnessClient::close);
                   server.close();
                   try {
                     index.close();
@@ -225,6 +258,20 @@ final class ServeCommand implements Callable<Integer> {
                 }));
     stopped.await();
     return 0;
+  }
+
+  /** A --witness-url: an absolute http(s) URL, the witness's submission prefix. */
+  static java.net.URI witnessUrl(String url) {
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(url.strip());
+    } catch (java.net.URISyntaxException e) {
+      throw CliException.usage("--witness-url: not a URL: " + url + " (" + e.getMessage() + ")");
+    }
+    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+      throw CliException.usage("--witness-url: expected an http:// or https:// URL, got " + url);
+    }
+    return uri;
   }
 
   /** Writes a secret readable by its owner only; replaces the file atomically. */

@@ -30,6 +30,7 @@ final class Text {
           Map.entry("everyone", new String[] {"everyone", "全員"}),
           Map.entry("all works", new String[] {"all works", "全作品"}),
           Map.entry("listening", new String[] {"Kyodaku is listening on", "Kyodaku を起動しました:"}),
+          Map.entry("witness listening", new String[] {"the witness is listening on", "ウィットネスを起動しました:"}),
           Map.entry("admin token", new String[] {"admin token written to", "管理者トークンを書き出しました:"}),
           Map.entry("store", new String[] {"store", "データストア"}));
 

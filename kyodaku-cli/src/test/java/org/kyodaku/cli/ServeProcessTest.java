@@ -31,13 +31,21 @@ class ServeProcessTest {
 
   @TempDir Path dir;
 
-  record Served(Process process, String url) {}
+  /** A started process, its URL, and what it printed until it said so. */
+  record Served(Process process, String url, String startup) {}
 
   private Served serve(String... extra) throws Exception {
+    List<String> args = new ArrayList<>(List.of("serve", "--port", "0"));
+    args.addAll(List.of(extra));
+    return launch(dir, args.toArray(String[]::new));
+  }
+
+  /** Runs {@code kyodaku args} as a process in {@code dir} until it says where it is listening. */
+  static Served launch(Path dir, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0"));
-    command.addAll(List.of(extra));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    command.addAll(List.of(args));
     Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
@@ -50,7 +58,7 @@ class ServeProcessTest {
         Thread drain = new Thread(() -> out.lines().forEach(l -> {}));
         drain.setDaemon(true);
         drain.start();
-        return new Served(p, m.group(1));
+        return new Served(p, m.group(1), seen.toString());
       }
     }
     p.destroyForcibly();
@@ -69,7 +77,7 @@ class ServeProcessTest {
     return CliContractTest.kyodaku(all.toArray(String[]::new));
   }
 
-  private void killHard(Served s) throws Exception {
+  static void killHard(Served s) throws Exception {
     s.process().destroyForcibly();
     assertThat(s.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
   }
