@@ -124,12 +124,7 @@ public final class KyodakuServer implements AutoCloseable {
               };
           Problems.write(ctx, json, p);
         });
-    app.exception(
-        Exception.class,
-        (e, ctx) -> {
-          LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-          Problems.write(ctx, json, new Problem(500, "internal", "an unexpected error occurred; it has been logged", Optional.empty()));
-        });
+    answerUnexpectedFailures(app, json);
     app.error(
         HttpStatus.NOT_FOUND,
         ctx -> {
@@ -144,6 +139,16 @@ public final class KyodakuServer implements AutoCloseable {
     return new KyodakuServer(app, config);
   }
 
+  /** Any exception no other handler took: logged with its stack, answered 500 without details. */
+  static void answerUnexpectedFailures(Javalin app, ObjectMapper json) {
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+          Problems.write(ctx, json, new Problem(500, "internal", "an unexpected error occurred; it has been logged", Optional.empty()));
+        });
+  }
+
   private static Problem notFound(String method, String path) {
     return new Problem(404, "not-found", "no such path: " + method + " " + path + " (the API is described at /openapi.json)", Optional.empty());
   }
@@ -154,7 +159,7 @@ public final class KyodakuServer implements AutoCloseable {
   }
 
   public String baseUrl() {
-    return "http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host()) + ":" + port();
+    return config.baseUrl(port());
   }
 
   @Override

@@ -21,6 +21,11 @@ public record ServerConfig(String host, int port, long maxBodyBytes) {
     }
   }
 
+  /** {@code http://host:port} for a server bound as configured and listening on {@code port}. */
+  public String baseUrl(int port) {
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+  }
+
   public static ServerConfig defaults() {
     return new ServerConfig("127.0.0.1", DEFAULT_PORT, DEFAULT_MAX_BODY);
   }

@@ -85,12 +85,7 @@ public final class WitnessServer implements AutoCloseable {
     app.exception(
         HttpResponseException.class,
         (e, ctx) -> Problems.write(ctx, json, new Problem(e.getStatus(), "invalid-request", e.getMessage(), Optional.empty())));
-    app.exception(
-        Exception.class,
-        (e, ctx) -> {
-          LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-          Problems.write(ctx, json, new Problem(500, "internal", "an unexpected error occurred; it has been logged", Optional.empty()));
-        });
+    KyodakuServer.answerUnexpectedFailures(app, json);
     app.error(
         HttpStatus.NOT_FOUND,
         ctx -> {
@@ -134,7 +129,7 @@ public final class WitnessServer implements AutoCloseable {
 
   /** {@code http://host:port}, the submission prefix. */
   public String baseUrl() {
-    return "http://" + (config.host().contains(":") ? "[" + config.host() + "]" : config.host()) + ":" + port();
+    return config.baseUrl(port());
   }
 
   @Override
