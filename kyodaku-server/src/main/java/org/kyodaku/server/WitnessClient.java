@@ -73,9 +73,12 @@ public final class WitnessClient implements AutoCloseable {
   }
 
   private final List<Thread> threads = new ArrayList<>();
+  private final HttpClient http;
   private volatile boolean closed;
 
-  private WitnessClient() {}
+  private WitnessClient(HttpClient http) {
+    this.http = http;
+  }
 
   /**
    * Starts one feeder per witness; {@code checkpoint} is the log's published signed checkpoint
@@ -91,7 +94,7 @@ public final class WitnessClient implements AutoCloseable {
     }
     HttpClient http =
         HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    WitnessClient client = new WitnessClient();
+    WitnessClient client = new WitnessClient(http);
     for (Target t : targets) {
       Feeder feeder = new Feeder(client, t, checkpoint, tiles, store, timing, http);
       client.threads.add(Thread.ofVirtual().name("witness " + t.key().name()).start(feeder::run));
@@ -104,6 +107,7 @@ public final class WitnessClient implements AutoCloseable {
   public void close() {
     closed = true;
     threads.forEach(Thread::interrupt);
+    http.shutdownNow();
     for (Thread t : threads) {
       try {
         t.join(Duration.ofSeconds(5));
