@@ -36,7 +36,7 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <pre>
  * bench/jmh.sh HammingScanBenchmark                          # N = 10^6, about 2 minutes
- * bench/jmh.sh HammingScanBenchmark -p n=10000000 -jvmArgs -Xmx4g   # N = 10^7, about 4 minutes
+ * bench/jmh.sh HammingScanBenchmark -p n=10000000             # N = 10^7 (about 4 GB of heap), ~5 minutes
  * bench/jmh.sh HammingScanBenchmark -wi 1 -i 2 -w 2 -r 3     # a one-minute smoke run
  * </pre>
  */
@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 5)
 @Measurement(iterations = 3, time = 5)
-@Fork(value = 1, jvmArgsAppend = "-Xmx3g")
+@Fork(value = 1, jvmArgsAppend = "-Xmx6g")
 public class HammingScanBenchmark {
   /** Queries per batched pass; the shared {@code membw_popcnt} tool also batches 64. */
   static final int BATCH = 64;
@@ -63,20 +63,25 @@ public class HammingScanBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     SplittableRandom data = new SplittableRandom(1);
-    BinaryCode[] codes = new BinaryCode[n];
+    long[] raw = new long[4 * n];
     BruteForceIndex.Builder b = BruteForceIndex.builder(256);
     IndexWriter w = IndexWriter.create(256);
     for (int i = 0; i < n; i++) {
-      codes[i] = BinaryCode.ofWords(data.nextLong(), data.nextLong(), data.nextLong(), data.nextLong());
-      b.add(codes[i], i);
-      w.add(codes[i], i);
+      BinaryCode c = BinaryCode.ofWords(data.nextLong(), data.nextLong(), data.nextLong(), data.nextLong());
+      for (int k = 0; k < 4; k++) {
+        raw[4 * i + k] = c.word(k);
+      }
+      b.add(c, i);
+      w.add(c, i);
     }
     brute = b.build();
     segment = w.build();
     SplittableRandom rnd = new SplittableRandom(2);
     queries = new ArrayList<>();
     for (int j = 0; j < 16 * BATCH; j++) {
-      queries.add(nearDuplicate(codes[rnd.nextInt(n)], rnd.nextInt(RADIUS + 1), rnd));
+      int i = rnd.nextInt(n);
+      BinaryCode c = BinaryCode.ofWords(raw[4 * i], raw[4 * i + 1], raw[4 * i + 2], raw[4 * i + 3]);
+      queries.add(nearDuplicate(c, rnd.nextInt(RADIUS + 1), rnd));
     }
   }
 
