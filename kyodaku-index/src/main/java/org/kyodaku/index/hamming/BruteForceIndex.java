@@ -16,10 +16,13 @@ public final class BruteForceIndex implements HammingIndex {
   private final int count;
   private final LongBuffer codes;
   private final LongBuffer ids;
+  /** The codes' array itself, never written after construction, for the batched kernel. */
+  private final long[] codeArray;
 
   private BruteForceIndex(int width, int count, long[] codes, long[] ids) {
     this.width = width;
     this.count = count;
+    this.codeArray = codes;
     this.codes = LongBuffer.wrap(codes).asReadOnlyBuffer();
     this.ids = LongBuffer.wrap(ids).asReadOnlyBuffer();
   }
@@ -66,7 +69,11 @@ public final class BruteForceIndex implements HammingIndex {
       qs[j] = q.unsafeWords();
       hits[j] = new Hits();
     }
-    Scan.rangeBatch(codes, width / 64, count, qs, radius, hits);
+    if (width == 256) {
+      Scan.rangeBatch256(codeArray, count, qs, radius, hits);
+    } else {
+      Scan.rangeBatch(codes, width / 64, count, qs, radius, hits);
+    }
     List<List<Match>> out = new ArrayList<>(qs.length);
     for (Hits h : hits) {
       out.add(h.toMatches(ids));
