@@ -99,6 +99,11 @@ def main():
         ours["neardup_t1_qps"], ours["neardup_t2_qps"], ours["random_t1_qps"], ours["random_t2_qps"],
         ours["neardup_recall_vs_faiss_flat"], ours["random_recall_vs_faiss_flat"],
         ours["neardup_recall_vs_brute"], ours["random_recall_vs_brute"]))
+    for s in ("neardup", "random"):
+        if ours.get(s + "_brute_batch_t1_qps"):
+            print("our brute force (Java, 1 thread), %s: %s q/s one query at a time, %s q/s batched; segment / batched: %.1fx" % (
+                s, ours[s + "_brute_t1_qps"], ours[s + "_brute_batch_t1_qps"],
+                ours[s + "_t1_qps"] / ours[s + "_brute_batch_t1_qps"]))
     if mh:
         for s in ("neardup", "random"):
             for nt in (1, 2):

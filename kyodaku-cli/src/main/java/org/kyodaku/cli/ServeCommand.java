@@ -73,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
       names = "--match-radius",
       split = ",",
       paramLabel = "ALGORITHM=BITS",
-      description = "Hamming radius for finding works by resemblance, per algorithm (default pdq-v1=31,iscc-text-v0=8).")
+      description = "Hamming radius for finding works by resemblance, per algorithm (default pdq-v1=31,iscc-text-v0=8,iscc-image-v0=8).")
   java.util.Map<String, Integer> radii = new java.util.LinkedHashMap<>(RegistryIndex.DEFAULT_RADII);
 
   @Option(

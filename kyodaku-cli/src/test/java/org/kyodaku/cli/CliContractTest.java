@@ -255,6 +255,64 @@ class CliContractTest {
   }
 
   @Test
+  void registerAndCheck_editedPicture_isFoundByItsImageCodeButNotCleared() throws Exception {
+    String studio = client(admin, "party", "create", "--kind", "rights-holder", "--name", "写真館").single().path("token").asText();
+    String lab = client(admin, "party", "create", "--kind", "licensee", "--name", "Lab").single().path("id").asText();
+    Path original = java.nio.file.Files.copy(
+        org.kyodaku.testkit.SharedTestData.resolve("pdq/data/reg-test-input/pen-and-coaster.png"), dir.resolve("coaster.png"));
+    java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(original.toFile());
+    int w = picture.getWidth();
+    int h = picture.getHeight();
+    // Half the size, saved as JPEG: other bytes, other pixels, the same picture.
+    Path resized = jpeg(picture, 0, 0, w, h, w / 2, h / 2, "coaster-half.jpg");
+    // 2% cut from every side: PDQ moves 38 bits (no match), the coarser Image-Code 6.
+    Path cropped = jpeg(picture, w / 50, h / 50, w - 2 * (w / 50), h - 2 * (h / 50), w - 2 * (w / 50), h - 2 * (h / 50), "coaster-crop.jpg");
+    Path unrelated = java.nio.file.Files.copy(
+        org.kyodaku.testkit.SharedTestData.resolve("pdq/data/reg-test-input/labelme-subset/q1050.jpg"), dir.resolve("street.jpg"));
+    String work = client(studio, "work", "register", "--title", "コースター", original.toString()).single().path("id").asText();
+    client(studio, "grant", "create", "--licensee", lab, "--use", "train-ai", "--all");
+
+    List<JsonNode> checks =
+        client(admin, "check", "--licensee", lab, "--use", "train-ai", resized.toString(), cropped.toString(), unrelated.toString()).lines();
+    for (JsonNode copy : checks.subList(0, 2)) {
+      assertThat(copy.path("decision").asText()).isEqualTo("deny");
+      assertThat(copy.path("basis").asText()).isEqualTo("near-match");
+      assertThat(copy.path("work").asText()).isEqualTo(work);
+    }
+    assertThat(imageCodeDistance(checks.get(0))).isBetween(0, 8);
+    assertThat(checks.get(0).path("evidence").findValuesAsText("algorithm")).containsExactly("pdq-v1", "iscc-image-v0");
+    assertThat(imageCodeDistance(checks.get(1))).isBetween(0, 8);
+    assertThat(checks.get(1).path("evidence").findValuesAsText("algorithm")).containsExactly("iscc-image-v0");
+    assertThat(checks.get(2).path("basis").asText()).isEqualTo("unregistered");
+    assertThat(checks.get(2).path("evidence")).isEmpty();
+  }
+
+  /** The Image-Code evidence's distance in a check line, or -1 if there is none. */
+  private static int imageCodeDistance(JsonNode check) {
+    for (JsonNode e : check.path("evidence")) {
+      if (e.path("algorithm").asText().equals("iscc-image-v0")) {
+        return e.path("distance").asInt();
+      }
+    }
+    return -1;
+  }
+
+  /** The region (x, y, width, height) of {@code picture} scaled to {@code toW} x {@code toH}, as a JPEG. */
+  private static Path jpeg(java.awt.image.BufferedImage picture, int x, int y, int width, int height, int toW, int toH, String name)
+      throws java.io.IOException {
+    java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(toW, toH, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.awt.Graphics2D g = out.createGraphics();
+    g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+    g.drawImage(picture, 0, 0, toW, toH, x, y, x + width, y + height, null);
+    g.dispose();
+    Path file = dir.resolve(name);
+    if (!javax.imageio.ImageIO.write(out, "jpg", file.toFile())) {
+      throw new java.io.IOException("no JPEG writer");
+    }
+    return file;
+  }
+
+  @Test
   void registerAndCheck_reencodedVideo_isFoundByItsFramesButNotCleared() throws Exception {
     String studio = client(admin, "party", "create", "--kind", "rights-holder", "--name", "Anime Studio").single().path("token").asText();
     String lab = client(admin, "party", "create", "--kind", "licensee", "--name", "Lab").single().path("id").asText();

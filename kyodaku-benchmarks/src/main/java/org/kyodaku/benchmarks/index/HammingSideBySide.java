@@ -25,7 +25,8 @@ import org.kyodaku.index.hamming.Segment;
  * and query sets the Python driver wrote (raw 32-byte codes, numpy {@code packbits} order, so byte
  * 0 is the first two hex digits), builds one memory-mapped segment, and reports build time, file
  * size, heap, warm single- and two-thread queries/s at the radius, and recall against a brute-force
- * scan of the same codes. Writes each query's sorted matching ids to {@code OUT/java.<set>.txt} so
+ * scan of the same codes, with that scan's own single-thread queries/s one query at a time and
+ * batched ({@code BruteForceIndex.rangeSearchBatch}; the first pass, so JIT warm-up is included). Writes each query's sorted matching ids to {@code OUT/java.<set>.txt} so
  * the driver can compare them with FAISS's exact {@code IndexBinaryFlat} answers too.
  *
  * <pre>
@@ -89,13 +90,22 @@ public final class HammingSideBySide {
       long expected = 0;
       long found = 0;
       boolean identical = true;
+      long bruteStarted = System.nanoTime();
       for (int i = 0; i < checked; i++) {
         List<Match> truth = reference.rangeSearch(queries.get(i), radius);
         expected += truth.size();
         found += answers.get(i).stream().filter(truth::contains).count();
         identical &= truth.equals(answers.get(i));
       }
+      double bruteSeconds = (System.nanoTime() - bruteStarted) / 1e9;
+      // The same queries batched: one blocked pass over the codes (the batched brute-force limit).
+      long batchStarted = System.nanoTime();
+      List<List<Match>> batched = reference.rangeSearchBatch(queries.subList(0, checked), radius);
+      double batchSeconds = (System.nanoTime() - batchStarted) / 1e9;
+      identical &= batched.equals(answers.subList(0, checked));
       out.put(set + "_brute_checked", checked);
+      out.put(set + "_brute_t1_qps", round(checked / bruteSeconds));
+      out.put(set + "_brute_batch_t1_qps", round(checked / batchSeconds));
       out.put(set + "_recall_vs_brute", expected == 0 ? "no true matches" : round((double) found / expected));
       out.put(set + "_identical_to_brute", identical);
       try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(dir.resolve("java." + set + ".txt")))) {

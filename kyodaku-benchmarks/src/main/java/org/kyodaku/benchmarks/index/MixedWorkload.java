@@ -20,7 +20,10 @@ import org.kyodaku.index.hamming.LiveIndex;
  * short run flushes often); one reader searches near-duplicates of codes added before each query (radius
  * 31) without pause. First the reader runs alone for the same time, as the baseline that shows
  * what the machine itself costs. Reports per-query latency (p50, p99, p99.9, max) and how many
- * queries took over 10 ms in each phase, and checks every query found its code.
+ * queries took over 10 ms in each phase, the garbage collections in each phase (collector, count,
+ * total and longest pause: a stall that coincides with none was the machine's doing), and checks
+ * every query found its code. The reader records latencies into one array allocated before it
+ * starts, so the harness itself adds no garbage to what it measures.
  *
  * <pre>
  * bench/mixed.sh [N] [SECONDS] [RATE] [FLUSH]     (defaults 1000000 30 1000 5000)
@@ -50,7 +53,9 @@ public final class MixedWorkload {
     LiveIndex index = LiveIndex.open(dir, 256);
     AtomicInteger added = new AtomicInteger(n);
 
+    Pauses pauses = Pauses.watch();
     System.out.println(report("reader alone", read(index, codes, added, seconds)));
+    System.out.println(pauses.take());
 
     AtomicBoolean writing = new AtomicBoolean(true);
     long[] flushMillis = new long[2];
@@ -93,6 +98,7 @@ public final class MixedWorkload {
     writing.set(false);
     registrations.join();
     System.out.println(report("reader while registering " + rate + " codes/s", latencies));
+    System.out.println(pauses.take());
     System.out.printf(
         "registered %d codes, %d flushes + compactions (slowest %d ms; adds wait only for the final swaps), %d segments%n",
         added.get() - n, flushMillis[0], flushMillis[1], index.segments().size());
@@ -101,9 +107,11 @@ public final class MixedWorkload {
   /** Queries for {@code seconds}; returns each query's latency in microseconds. */
   private static long[] read(LiveIndex index, long[][] codes, AtomicInteger added, int seconds) {
     SplittableRandom rnd = new SplittableRandom(11);
-    List<Long> out = new ArrayList<>();
+    // Room for 100,000 queries a second (10 us each), allocated before the clock starts.
+    long[] out = new long[seconds * 100_000];
+    int n = 0;
     long end = System.nanoTime() + seconds * 1_000_000_000L;
-    while (System.nanoTime() < end) {
+    while (System.nanoTime() < end && n < out.length) {
       int target = rnd.nextInt(added.get());
       long[] q = codes[target].clone();
       for (int f = 0; f < 20; f++) {
@@ -112,12 +120,62 @@ public final class MixedWorkload {
       }
       long t = System.nanoTime();
       boolean found = index.rangeSearch(BinaryCode.ofWords(q), 31).stream().anyMatch(m -> m.id() == target);
-      out.add((System.nanoTime() - t) / 1000);
+      out[n++] = (System.nanoTime() - t) / 1000;
       if (!found) {
         throw new IllegalStateException("query for code " + target + " did not find it");
       }
     }
-    return out.stream().mapToLong(Long::longValue).toArray();
+    return Arrays.copyOf(out, n);
+  }
+
+  /** Garbage collections since the last {@link #take}, from the JVM's GC notifications. */
+  private static final class Pauses {
+    private final List<String> seen = new ArrayList<>();
+
+    static Pauses watch() {
+      Pauses p = new Pauses();
+      for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+        ((javax.management.NotificationEmitter) gc)
+            .addNotificationListener(
+                (notification, handback) -> {
+                  var info =
+                      com.sun.management.GarbageCollectionNotificationInfo.from(
+                          (javax.management.openmbean.CompositeData) notification.getUserData());
+                  synchronized (p.seen) {
+                    p.seen.add(info.getGcName() + "\t" + info.getGcInfo().getDuration());
+                  }
+                },
+                n -> n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION),
+                null);
+      }
+      return p;
+    }
+
+    /**
+     * One line per collector: count, total and longest duration in ms. For G1's and Parallel's
+     * young and full collections the duration is the pause; a concurrent collector's includes
+     * its concurrent work.
+     */
+    String take() {
+      java.util.Map<String, long[]> by = new java.util.TreeMap<>();
+      synchronized (seen) {
+        for (String s : seen) {
+          String[] f = s.split("\t");
+          long ms = Long.parseLong(f[1]);
+          long[] a = by.computeIfAbsent(f[0], k -> new long[3]);
+          a[0]++;
+          a[1] += ms;
+          a[2] = Math.max(a[2], ms);
+        }
+        seen.clear();
+      }
+      if (by.isEmpty()) {
+        return "  garbage collections: none";
+      }
+      StringBuilder sb = new StringBuilder("  garbage collections:");
+      by.forEach((name, a) -> sb.append(String.format(" %s %d (total %d ms, longest %d ms);", name, a[0], a[1], a[2])));
+      return sb.toString();
+    }
   }
 
   private static String report(String phase, long[] micros) {

@@ -2,6 +2,7 @@ package org.kyodaku.index.hamming;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.LongBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -69,18 +70,44 @@ public final class IndexWriter {
   /** Adds one entry; ids need not be unique. */
   public IndexWriter add(BinaryCode code, long id) {
     code.requireWidth(width);
-    if (count == Layout.maxCount(width)) {
-      throw new IndexException(
-          "a segment of " + width + "-bit codes holds at most " + count + " entries");
-    }
-    if (count == ids.length) {
-      int grown = (int) Math.min(Layout.maxCount(width), 2L * count);
-      ids = Arrays.copyOf(ids, grown);
-      codes = Arrays.copyOf(codes, grown * words);
-    }
+    room(1);
     System.arraycopy(code.unsafeWords(), 0, codes, count * words, words);
     ids[count++] = id;
     return this;
+  }
+
+  /**
+   * Adds entries {@code [from, to)} of a column pair (codes {@code words} longs each, ids), as a
+   * tail or a segment holds them: one bulk copy, no code object per entry, and room made once.
+   */
+  IndexWriter addAll(LongBuffer codeColumn, LongBuffer idColumn, int from, int to) {
+    int n = to - from;
+    room(n);
+    codeColumn.get(from * words, codes, count * words, n * words);
+    idColumn.get(from, ids, count, n);
+    count += n;
+    return this;
+  }
+
+  /** Makes room for {@code more} entries beyond the current ones at once (one copy, not log2 of them). */
+  IndexWriter reserve(int more) {
+    room(more);
+    return this;
+  }
+
+  /** Grows the columns, if needed, to hold {@code more} entries beyond the current ones. */
+  private void room(int more) {
+    long needed = (long) count + more;
+    if (needed > Layout.maxCount(width)) {
+      throw new IndexException(
+          "a segment of " + width + "-bit codes holds at most " + Layout.maxCount(width) + " entries, got "
+              + needed);
+    }
+    if (needed > ids.length) {
+      int grown = (int) Math.min(Layout.maxCount(width), Math.max(needed, 2L * ids.length));
+      ids = Arrays.copyOf(ids, grown);
+      codes = Arrays.copyOf(codes, grown * words);
+    }
   }
 
   /** Entries added so far. */
@@ -120,6 +147,7 @@ public final class IndexWriter {
         new Iterator<>() {
           private int next;
           private @Nullable ByteBuffer entries;
+          private final MultiIndexHashing.Scratch scratch = new MultiIndexHashing.Scratch();
 
           @Override
           public boolean hasNext() {
@@ -143,7 +171,7 @@ public final class IndexWriter {
               b = SegmentFormat.allocate(lengths[i]);
               ByteBuffer e = SegmentFormat.allocate(lengths[i + 1]);
               Layout.Table table = layout.tables().get((i - 2) / 2);
-              MultiIndexHashing.buildTable(codes, layout, table, b.asIntBuffer(), e.asIntBuffer());
+              MultiIndexHashing.buildTable(codes, layout, table, b.asIntBuffer(), e.asIntBuffer(), scratch);
               entries = e;
             } else {
               b = Objects.requireNonNull(entries);

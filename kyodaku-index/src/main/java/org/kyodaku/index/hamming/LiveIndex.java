@@ -138,11 +138,7 @@ public final class LiveIndex implements HammingIndex {
       int max = IndexWriter.maxEntries(width);
       for (int from = 0; from < n; from += max) {
         IndexWriter writer = IndexWriter.create(width);
-        long[] one = new long[words];
-        for (int i = from; i < Math.min(n, from + max); i++) {
-          System.arraycopy(s.tailCodes, i * words, one, 0, words);
-          writer.add(BinaryCode.ofWords(one), s.tailIds[i]);
-        }
+        writer.addAll(LongBuffer.wrap(s.tailCodes), LongBuffer.wrap(s.tailIds), from, Math.min(n, from + max));
         if (directory == null) {
           built.add(writer.build());
         } else {
@@ -197,11 +193,9 @@ public final class LiveIndex implements HammingIndex {
         return 0;
       }
       List<Segment> merging = segments.subList(from, k);
-      IndexWriter writer = IndexWriter.create(width);
+      IndexWriter writer = IndexWriter.create(width).reserve((int) total);
       for (Segment s : merging) {
-        for (int i = 0; i < s.size(); i++) {
-          writer.add(s.codeAt(i), s.idAt(i));
-        }
+        s.copyTo(writer);
       }
       Segment merged =
           directory == null

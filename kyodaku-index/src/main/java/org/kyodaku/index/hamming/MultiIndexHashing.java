@@ -78,16 +78,21 @@ final class MultiIndexHashing {
     return (int) (v & ((1L << bits) - 1));
   }
 
-  /** Builds table {@code t}: the directory (2^d + 1 offsets) and the entries, by counting sort. */
+  /**
+   * Builds table {@code t}: the directory (2^d + 1 offsets) and the entries, by counting sort.
+   * {@code scratch} holds the keys and bucket counts; one per segment serves all its tables, so a
+   * build allocates them once rather than per table (they are large: 4 bytes per entry and per
+   * bucket, and a server that builds while it answers should not churn its heap).
+   */
   static void buildTable(
-      long[] codes, Layout layout, Layout.Table table, IntBuffer dir, IntBuffer entries) {
+      long[] codes, Layout layout, Layout.Table table, IntBuffer dir, IntBuffer entries, Scratch scratch) {
     int words = layout.words();
     int count = layout.count();
     int rem = table.remBits();
     int slots = 1 << table.dirBits();
-    int[] start = new int[slots + 1];
+    int[] start = scratch.start(slots + 1);
     long[] one = new long[words];
-    int[] keys = new int[count];
+    int[] keys = scratch.keys(count);
     for (int p = 0; p < count; p++) {
       System.arraycopy(codes, p * words, one, 0, words);
       keys[p] = key(one, table.start(), table.bits());
@@ -104,6 +109,29 @@ final class MultiIndexHashing {
     for (int p = 0; p < count; p++) {
       int bucket = keys[p] >>> rem;
       entries.put(start[bucket]++, ((keys[p] & remMask) << posBits) | p);
+    }
+  }
+
+  /** Reusable arrays for {@link #buildTable}, grown as needed. */
+  static final class Scratch {
+    private int[] keys = new int[0];
+    private int[] start = new int[0];
+
+    int[] keys(int n) {
+      if (keys.length < n) {
+        keys = new int[n];
+      }
+      return keys;
+    }
+
+    /** {@code n} zeros. */
+    int[] start(int n) {
+      if (start.length < n) {
+        start = new int[n];
+      } else {
+        java.util.Arrays.fill(start, 0, n, 0);
+      }
+      return start;
     }
   }
 

@@ -92,6 +92,11 @@ public final class Segment implements HammingIndex {
     return ids.get(position);
   }
 
+  /** Copies every entry into {@code writer}, in order (compaction: no object per entry). */
+  void copyTo(IndexWriter writer) {
+    writer.addAll(codes, ids, 0, layout.count());
+  }
+
   private void checkPosition(int position) {
     if (position < 0 || position >= layout.count()) {
       throw new IndexException(

@@ -352,14 +352,15 @@ final class AlgorithmIndex {
     entries.subList(entries.size() - merged, entries.size()).clear();
     Manifest.Entry e = new Manifest.Entry(
         segment.file().orElseThrow().getFileName().toString(), (int) segment.size(), old.getFirst().base());
-    Ids before = ids;
-    List<String> works = new ArrayList<>(e.count());
-    for (long p = e.base(); p < e.base() + e.count(); p++) {
-      works.add(before.get(p));
-    }
+    List<WorkIdFile> before = ids.files;
     Path worksFile = directory.resolve(e.worksFile());
-    WorkIdFile.write(worksFile, e.base(), works);
+    // The merged segments' work-id files are the last ones; their bytes are copied, not decoded.
+    WorkIdFile.concat(worksFile, before.subList(before.size() - merged, before.size()));
     WorkIdFile file = WorkIdFile.open(worksFile);
+    if (file.base() != e.base() || file.count() != e.count()) {
+      throw new IndexException("merged work ids of " + directory + " cover " + file.count() + " positions from "
+          + file.base() + ", the merged segment " + e.count() + " from " + e.base());
+    }
     entries.add(e);
     Manifest next = new Manifest(algorithm, width, manifest.entries(), manifest.registeredUntil(), entries);
     next.write(directory);

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.kyodaku.index.hamming.BinaryCode;
+import org.kyodaku.index.hamming.IndexException;
 
 /**
  * The PDQ hashes that a rotated or mirrored copy of a picture would have, derived from the
@@ -26,8 +27,11 @@ import org.kyodaku.index.hamming.BinaryCode;
  * <p><b>Bit numbering.</b> PDQ bit {@code k} is bit {@code k % 64} of the PDQ word {@code k / 64},
  * and PDQ prints word 3 first; {@link BinaryCode} word 0 holds the first 16 hex digits, so PDQ bit
  * {@code k} is bit {@code k % 64} of {@code BinaryCode} word {@code 3 - k / 64}.
+ *
+ * <p>Public so that measurements outside the registry (the robustness report of {@code
+ * kyodaku-fingerprint}) use exactly the variants the registry searches.
  */
-final class PdqDihedral {
+public final class PdqDihedral {
   private static final int SIDE = 16;
   private static final int BITS = SIDE * SIDE;
 
@@ -56,6 +60,12 @@ final class PdqDihedral {
 
   private PdqDihedral() {}
 
+  private static void requirePdq(BinaryCode hash) {
+    if (hash.width() != BITS) {
+      throw new IndexException("a PDQ hash has " + BITS + " bits, got " + hash.width());
+    }
+  }
+
   private static int word(int pdqBit) {
     return 3 - pdqBit / 64;
   }
@@ -63,8 +73,11 @@ final class PdqDihedral {
   /**
    * The distinct hashes of the eight symmetries of {@code hash} (a 256-bit PDQ code), the hash
    * itself first.
+   *
+   * @throws IndexException if {@code hash} is not 256 bits wide
    */
-  static List<BinaryCode> variants(BinaryCode hash) {
+  public static List<BinaryCode> variants(BinaryCode hash) {
+    requirePdq(hash);
     Set<BinaryCode> out = new LinkedHashSet<>();
     for (int s = 0; s < 8; s++) {
       out.add(turn(hash, s));
@@ -76,8 +89,14 @@ final class PdqDihedral {
    * The hash of one symmetry: bit 0 of {@code symmetry} transposes, bit 1 mirrors the rows, bit 2
    * the columns (PDQ's {@code Dihedral} names: 0 original, 5 rotate 90, 6 rotate 180, 3 rotate
    * 270, 2 flip x, 4 flip y, 1 flip +1, 7 flip -1).
+   *
+   * @throws IndexException if {@code hash} is not 256 bits wide or {@code symmetry} is not 0..7
    */
-  static BinaryCode turn(BinaryCode hash, int symmetry) {
+  public static BinaryCode turn(BinaryCode hash, int symmetry) {
+    requirePdq(hash);
+    if (symmetry < 0 || symmetry > 7) {
+      throw new IndexException("a symmetry of the square is 0..7, got " + symmetry);
+    }
     long[] turned = INVERT[symmetry].clone();
     for (int k = 0; k < BITS; k++) {
       if ((hash.word(word(k)) >>> (k & 63) & 1) != 0) {

@@ -73,43 +73,156 @@ final class WorkIdFile {
 
   /** Writes {@code ids} for positions from {@code base} through a forced, renamed temporary file. */
   static void write(Path file, long base, List<String> ids) throws IOException {
-    byte[][] encoded = new byte[ids.size()][];
     long idBytes = 0;
-    for (int i = 0; i < encoded.length; i++) {
-      encoded[i] = ids.get(i).getBytes(StandardCharsets.US_ASCII);
-      idBytes += encoded[i].length;
+    for (String id : ids) {
+      idBytes += id.length(); // US-ASCII: one byte per character
     }
-    long length = FIXED + 8L * (ids.size() + 1) + align8(idBytes) + 8;
-    if (length > Integer.MAX_VALUE) {
-      throw new IndexException(
-          "work ids of one segment need " + length + " bytes; a file holds at most " + Integer.MAX_VALUE);
-    }
-    ByteBuffer b = ByteBuffer.allocate((int) length).order(ByteOrder.LITTLE_ENDIAN);
-    b.put(MAGIC).putInt(VERSION).putInt(ids.size()).putLong(base).putLong(length);
-    long offset = 0;
-    for (byte[] id : encoded) {
-      b.putLong(offset);
-      offset += id.length;
-    }
-    b.putLong(offset);
-    for (byte[] id : encoded) {
-      b.put(id);
-    }
-    b.position((int) (length - 8));
-    CRC32C crc = new CRC32C();
-    crc.update(b.array(), 0, (int) length - 8);
-    b.putInt((int) crc.getValue()).putInt(0);
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    try (FileChannel ch =
-        FileChannel.open(
-            tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-      b.clear();
-      while (b.hasRemaining()) {
-        ch.write(b);
+    try (Writer out = new Writer(file, ids.size(), base, idBytes)) {
+      long offset = 0;
+      for (String id : ids) {
+        out.putLong(offset);
+        offset += id.length();
       }
-      ch.force(true);
+      out.putLong(offset);
+      for (String id : ids) {
+        out.putAscii(id);
+      }
+      out.finish();
     }
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Writes the ids of {@code parts}, whose positions must follow each other, as one file: their
+   * bytes are copied, so merging millions of ids (compaction) makes no string per id and needs no
+   * heap in proportion to them.
+   *
+   * @throws IndexException if the parts are not contiguous
+   */
+  static void concat(Path file, List<WorkIdFile> parts) throws IOException {
+    long base = parts.getFirst().base;
+    long count = 0;
+    long idBytes = 0;
+    for (WorkIdFile p : parts) {
+      if (p.base != base + count) {
+        throw new IndexException("work-id files to merge must be contiguous: one starts at position " + p.base
+            + ", expected " + (base + count));
+      }
+      count += p.count;
+      idBytes += p.idBytes();
+    }
+    if (count > Integer.MAX_VALUE) {
+      throw new IndexException("a work-id file holds at most " + Integer.MAX_VALUE + " ids, got " + count);
+    }
+    try (Writer out = new Writer(file, (int) count, base, idBytes)) {
+      long shift = 0;
+      for (WorkIdFile p : parts) {
+        for (int i = 0; i < p.count; i++) {
+          out.putLong(shift + p.bytes.getLong(FIXED + 8 * i));
+        }
+        shift += p.idBytes();
+      }
+      out.putLong(shift);
+      for (WorkIdFile p : parts) {
+        out.put(p.bytes.slice((int) p.idsAt, (int) p.idBytes()));
+      }
+      out.finish();
+    }
+  }
+
+  private long idBytes() {
+    return bytes.getLong(FIXED + 8 * count);
+  }
+
+  /**
+   * Streams one file: header, body through a small buffer with a running CRC-32C, padding and the
+   * checksum, into a temporary sibling that is forced and then renamed over {@code file}.
+   */
+  private static final class Writer implements AutoCloseable {
+    private final Path file;
+    private final Path tmp;
+    private final FileChannel channel;
+    private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    private final CRC32C crc = new CRC32C();
+    private final long length;
+    private final long idBytes;
+    private boolean finished;
+
+    Writer(Path file, int count, long base, long idBytes) throws IOException {
+      this.file = file;
+      this.idBytes = idBytes;
+      this.length = FIXED + 8L * (count + 1) + align8(idBytes) + 8;
+      if (length > Integer.MAX_VALUE) {
+        throw new IndexException(
+            "work ids of one segment need " + length + " bytes; a file holds at most " + Integer.MAX_VALUE);
+      }
+      this.tmp = file.resolveSibling(file.getFileName() + ".tmp");
+      this.channel = FileChannel.open(
+          tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE);
+      buffer.put(MAGIC).putInt(VERSION).putInt(count).putLong(base).putLong(length);
+    }
+
+    void putLong(long v) throws IOException {
+      room(8);
+      buffer.putLong(v);
+    }
+
+    void putAscii(String s) throws IOException {
+      byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+      put(ByteBuffer.wrap(b));
+    }
+
+    void put(ByteBuffer src) throws IOException {
+      while (src.hasRemaining()) {
+        room(1);
+        int n = Math.min(buffer.remaining(), src.remaining());
+        buffer.put(buffer.position(), src, src.position(), n);
+        buffer.position(buffer.position() + n);
+        src.position(src.position() + n);
+      }
+    }
+
+    /** Pads the ids to 8 bytes, appends the checksum, forces and renames. */
+    void finish() throws IOException {
+      for (long i = idBytes; i < align8(idBytes); i++) {
+        room(1);
+        buffer.put((byte) 0);
+      }
+      drain();
+      buffer.putInt((int) crc.getValue()).putInt(0).flip();
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      if (channel.size() != length) {
+        throw new IllegalStateException("wrote " + channel.size() + " bytes of work ids, expected " + length);
+      }
+      channel.force(true);
+      channel.close();
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+      finished = true;
+    }
+
+    private void room(int n) throws IOException {
+      if (buffer.remaining() < n) {
+        drain();
+      }
+    }
+
+    private void drain() throws IOException {
+      buffer.flip();
+      crc.update(buffer.duplicate());
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      buffer.clear();
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (!finished) {
+        channel.close();
+        Files.deleteIfExists(tmp);
+      }
+    }
   }
 
   /**

@@ -77,6 +77,26 @@ class SearchProperties {
     }
   }
 
+  /** Widths with their own kernels (64, 256) and the generic one; sets spanning several blocks. */
+  @Property(tries = 20)
+  void rangeSearchBatch_anyWidthAndRadius_equalsOneQueryAtATime(
+      @ForAll @IntRange(min = 1, max = 5) int words,
+      @ForAll long seed,
+      @ForAll @IntRange(min = 0, max = 80) int radius) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    int width = 64 * words;
+    // 256-bit blocks hold 4,096 codes, 64-bit ones 16,384: cross a block boundary in every width.
+    Fixture f = Fixture.of(width, rnd.nextInt(40_000), 40, 0, rnd);
+    List<BinaryCode> queries = TestCodes.queries(f.codes, rnd.nextInt(70), 40, rnd);
+
+    List<List<Match>> batch = f.brute.rangeSearchBatch(queries, radius);
+
+    assertThat(batch).hasSize(queries.size());
+    for (int j = 0; j < queries.size(); j++) {
+      assertThat(batch.get(j)).isEqualTo(f.brute.rangeSearch(queries.get(j), radius));
+    }
+  }
+
   @Property(tries = 25)
   void nearest_clusteredCodesAnyK_equalsBruteForce(
       @ForAll long seed, @ForAll @IntRange(min = 0, max = 60) int k) {
