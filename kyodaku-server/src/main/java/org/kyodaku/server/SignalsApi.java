@@ -34,7 +34,8 @@ import org.kyodaku.signals.robots.CrawlerTokens;
  * </ul>
  *
  * The absolute URLs inside the files (policy, RSL document, licence-request page) are built from
- * the request's scheme and {@code Host}.
+ * the request's scheme and {@code Host}, so every answer says {@code Vary: Host}: a shared cache
+ * must not hand one host's URLs to a request for another.
  */
 final class SignalsApi {
   private final RegistryService registry;
@@ -87,7 +88,7 @@ final class SignalsApi {
         .put("path", name)
         .put("contentType", SignalWriter.mediaType(name))
         .put("content", content));
-    ctx.header("Cache-Control", "no-cache");
+    cacheHeaders(ctx);
     ctx.contentType("application/json").result(json.writeValueAsBytes(o));
   }
 
@@ -99,7 +100,13 @@ final class SignalsApi {
       throw new Problem(404, "not-found", "no signal file \"" + name + "\"; there are: "
           + String.join(", ", c.files().keySet()), Optional.empty());
     }
-    ctx.header("Cache-Control", "no-cache");
+    cacheHeaders(ctx);
     ctx.contentType(SignalWriter.mediaType(name)).result(content.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Revalidate every time (a grant or revocation changes the files), and per host (the URLs). */
+  private static void cacheHeaders(Context ctx) {
+    ctx.header("Cache-Control", "no-cache");
+    ctx.header("Vary", "Host");
   }
 }

@@ -124,6 +124,11 @@ class SignalsApiTest {
     assertThat(TdmPolicyReader.read(policy.text(), "p").failed()).isFalse();
     assertThat(anonymous.get(base + ".well-known/tdmrep.json").text())
         .contains(server.baseUrl() + base + "tdm-policy.json");
+    for (String path : List.of(base + "robots.txt", "/parties/" + c[0] + "/signals")) {
+      ApiClient.Reply r = anonymous.get(path);
+      assertThat(r.headers().firstValue("Vary")).as(path).contains("Host");
+      assertThat(r.headers().firstValue("Cache-Control")).as(path).contains("no-cache");
+    }
   }
 
   @Test
