@@ -98,8 +98,12 @@ public final class LogReceipts implements ReceiptSource {
 
       /** The first index whose act is after {@code at} (a map root counts as its batch's act). */
       private long firstActAfter(Instant at) {
+        // "Now" is the usual question: no act after it, decided by the last entry alone.
+        if (!actAt(size - 1).isAfter(at)) {
+          return size;
+        }
         long lo = 0;
-        long hi = size;
+        long hi = size - 1;
         while (lo < hi) {
           long mid = (lo + hi) >>> 1;
           if (actAt(mid).isAfter(at)) {
@@ -168,7 +172,7 @@ public final class LogReceipts implements ReceiptSource {
       public GrantSet grantSet(String workId) {
         GrantSets.GrantSet set =
             sets.grantSet(rootIndex, workId)
-                .orElseThrow(() -> unavailable("the map state of log size " + rootIndex + " is no longer kept", null));
+                .orElseThrow(() -> unavailable("the map state of log size " + rootIndex + " can no longer be rebuilt", null));
         return new GrantSet(workId, Base64.getEncoder().encodeToString(set.proof()), new TreeMap<>(set.grants()));
       }
     };
