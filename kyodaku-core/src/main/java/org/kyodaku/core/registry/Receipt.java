@@ -10,7 +10,9 @@ import org.kyodaku.core.model.Labelled;
  * checkpoint all the proofs are against: what anyone can verify offline (docs/receipts.md).
  *
  * <p>An allow rests on its grant (and, when the grant was revoked after the decision's instant,
- * the revocation showing when) and on the registration of every matched work. A deny carries the
+ * the revocation showing when) and on the registration of every matched work; when the log commits
+ * a map there, it also carries its work's entry in the verifiable map of grant sets, which holds
+ * the grant — so the grant had not been revoked at the decision's instant. A deny carries the
  * registrations of the works matched; a {@code no-grant} deny also carries the named work's entry
  * in the verifiable map of grant sets — committed as the checkpoint's last entry for a question
  * about "now", or by the map root that closes the last batch of acts at or before a past instant —
@@ -18,7 +20,8 @@ import org.kyodaku.core.model.Labelled;
  *
  * @param unlogged ids of facts the decision rests on that have no log entry (recorded before the
  *     registry kept a log); their part of the decision is not provable
- * @param map the map evidence of a {@code no-grant} deny, when the log commits a map
+ * @param map the map evidence of an allow or of a {@code no-grant} deny, when the log commits a map
+ *     at the decision's instant
  */
 public record Receipt(
     Decision decision,
@@ -81,6 +84,29 @@ public record Receipt(
       return GrantAbsence.NOT_APPLICABLE;
     }
     return map.isPresent() ? GrantAbsence.PROVEN : GrantAbsence.NOT_PROVEN;
+  }
+
+  /** What the receipt proves about its allow's grant being in force (not revoked) at the instant. */
+  public enum GrantCurrent implements Labelled {
+    /** A deny: there is no grant. */
+    NOT_APPLICABLE,
+    /** An allow whose receipt does not show that the grant had not been revoked by then. */
+    NOT_PROVEN,
+    /** An allow whose map evidence shows the grant in its work's current grant set then. */
+    PROVEN;
+
+    @Override
+    public String toString() {
+      return label();
+    }
+  }
+
+  /** What this receipt proves about its grant being current at the decision's instant. */
+  public GrantCurrent grantCurrent() {
+    if (!decision.allowed()) {
+      return GrantCurrent.NOT_APPLICABLE;
+    }
+    return map.isPresent() ? GrantCurrent.PROVEN : GrantCurrent.NOT_PROVEN;
   }
 
   /** What an entry is to the decision. */

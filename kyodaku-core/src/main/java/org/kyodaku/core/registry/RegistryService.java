@@ -610,7 +610,7 @@ public final class RegistryService {
     requireStored();
     Instant at = decisionInstant(batch.at());
     List<Decision> decisions = decideAt(batch, subjects, workField, at);
-    receiptsOut.ifPresent(out -> out.addAll(receipts(decisions, batch.at().isEmpty() ? Optional.empty() : Optional.of(at))));
+    receiptsOut.ifPresent(out -> out.addAll(receipts(decisions, at)));
     return decisions;
   }
 
@@ -701,17 +701,17 @@ public final class RegistryService {
   }
 
   /**
-   * The receipts of {@code decisions}, built after them (see decideWithReceipts). A deny
-   * for lack of a grant also gets the map evidence of its work's grant set. Asked for "now", the
-   * view's checkpoint covers every act up to the decision's instant, so the set it commits is the
-   * one the decision saw. Asked for a past instant, the current set is not the one then (a grant
-   * revoked since has left it): the evidence is the map state after the last act at or before that
-   * instant, when the log has a map root there.
+   * The receipts of {@code decisions}, built after them (see decideWithReceipts). A deny for lack
+   * of a grant gets the map evidence of its work's grant set, and an allow that of its grant's
+   * work, showing the grant still in the set. The evidence is the map state after the last act at
+   * or before the decisions' instant: asked for "now", that is normally the view's checkpoint's
+   * last entry; an act that landed after the decisions (or, for a past instant, every act since)
+   * is left out, with the first of them as the boundary. Without a map root at that point there is
+   * no map evidence.
    */
-  private List<Receipt> receipts(List<Decision> decisions, Optional<Instant> past) {
+  private List<Receipt> receipts(List<Decision> decisions, Instant at) {
     ReceiptSource.LogView view = receipts.view();
-    Optional<ReceiptSource.GrantMap> grantMap =
-        past.isEmpty() ? view.grantMap() : view.grantMapAt(past.get());
+    Optional<ReceiptSource.GrantMap> grantMap = view.grantMapAt(at);
     Set<String> workIds = new LinkedHashSet<>();
     Set<String> grantIds = new LinkedHashSet<>();
     for (Decision d : decisions) {
@@ -756,12 +756,27 @@ public final class RegistryService {
       matched.addAll(d.matchedWorks());
       matched.forEach(w -> add.accept(Receipt.Role.WORK, w));
       Optional<Receipt.MapEvidence> map = Optional.empty();
-      if (grantMap.isPresent() && !d.allowed() && d.basis() == Basis.NO_GRANT && d.work().isPresent()) {
+      boolean denyForLackOfGrant = !d.allowed() && d.basis() == Basis.NO_GRANT && d.work().isPresent();
+      // An allow resting on an unlogged grant or work has nothing in the map to show.
+      boolean allowLogged = d.allowed() && d.work().map(works::containsKey).orElse(false)
+          && d.grant().map(grants::containsKey).orElse(false);
+      if (grantMap.isPresent() && (denyForLackOfGrant || allowLogged)) {
         ReceiptSource.GrantSet set = grantMap.get().grantSet(d.work().get());
-        for (Map.Entry<String, Long> g : set.grants().entrySet()) {
-          ReceiptSource.ProvedEntry p = proved.computeIfAbsent(g.getValue(), view::prove);
-          if (entries.stream().noneMatch(e -> e.index() == p.index())) {
-            entries.add(new Receipt.Entry(Receipt.Role.GRANT, g.getKey(), p.index(), p.entry(), p.proof()));
+        if (allowLogged && !set.grants().containsKey(d.grant().get())) {
+          // The store allowed under a grant the log says was not in force then: they disagree,
+          // and the log is the source of truth (ADR 0007). No allow may leave with that receipt.
+          throw new RegistryException(
+              RegistryException.Kind.UNAVAILABLE,
+              "the store allowed " + d.work().get() + " under grant " + d.grant().get()
+                  + ", but the transparency log's map of grant sets at " + at + " does not hold that grant ("
+                  + set.grants().keySet() + "): store and log disagree; restart the server to replay the log");
+        }
+        if (denyForLackOfGrant) {
+          for (Map.Entry<String, Long> g : set.grants().entrySet()) {
+            ReceiptSource.ProvedEntry p = proved.computeIfAbsent(g.getValue(), view::prove);
+            if (entries.stream().noneMatch(e -> e.index() == p.index())) {
+              entries.add(new Receipt.Entry(Receipt.Role.GRANT, g.getKey(), p.index(), p.entry(), p.proof()));
+            }
           }
         }
         ReceiptSource.ProvedEntry root = grantMap.get().root();

@@ -71,7 +71,11 @@ public final class LogReceipts implements ReceiptSource {
         if (k == 0 || !isMapRoot(k - 1)) {
           return Optional.empty();
         }
-        GrantSets sets = grantSets.get().atOrRebuilt(sequencer, k - 1);
+        GrantSets sets = grantSets.get();
+        // An older state is rebuilt within a bounded cost; one beyond it gets no map evidence.
+        if (sets.mapAt(k - 1).isEmpty()) {
+          return Optional.empty();
+        }
         GrantMap map = map(sets, k - 1, this);
         if (k == size) {
           return Optional.of(map);
