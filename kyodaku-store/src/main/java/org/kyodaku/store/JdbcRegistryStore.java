@@ -188,6 +188,45 @@ public final class JdbcRegistryStore implements RegistryStore {
         });
   }
 
+  @Override
+  public void addCredential(Credential credential) {
+    tx(
+        "add a credential",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO credentials (token_hash, party_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, credential.tokenHash());
+            s.setString(2, credential.party());
+            s.setLong(3, micros(credential.createdAt()));
+            setOptionalMicros(s, 4, credential.expiresAt());
+            s.executeUpdate();
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public List<Credential> credentialsOf(String partyId) {
+    return tx(
+        "read a party's credentials",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT token_hash, party_id, created_at, expires_at FROM credentials WHERE party_id = ?"
+                      + " ORDER BY created_at, token_hash")) {
+            s.setString(1, partyId);
+            List<Credential> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                out.add(new Credential(r.getString(1), r.getString(2), instant(r.getLong(3)), optionalInstant(r, 4)));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
   private static Party party(ResultSet r) throws SQLException {
     return new Party(
         r.getString(1),
@@ -744,6 +783,24 @@ public final class JdbcRegistryStore implements RegistryStore {
 
   static Instant instant(long micros) {
     return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+
+  @Override
+  public boolean replaceRevocation(String grantId, Revocation revocation, long logIndex) {
+    return tx(
+        "replace a revocation",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE revocations SET revoked_at = ?, revoked_by = ?, reason = ?, log_index = ? WHERE grant_id = ?")) {
+            s.setLong(1, micros(revocation.revokedAt()));
+            s.setString(2, revocation.revokedBy());
+            s.setString(3, revocation.reason().orElse(null));
+            setLogIndex(s, 4, logIndex);
+            s.setString(5, grantId);
+            return s.executeUpdate() == 1;
+          }
+        });
   }
 
   @Override

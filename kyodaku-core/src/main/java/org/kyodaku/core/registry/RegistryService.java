@@ -331,10 +331,50 @@ public final class RegistryService {
    * @return the new admin's token, or empty when an admin already exists
    */
   public Optional<CreatedParty> bootstrapAdmin() {
+    return bootstrapAdmin(token -> {});
+  }
+
+  /**
+   * Creates the first admin when the store has none, handing its token to {@code keep} before the
+   * admin is recorded: a crash after the act then leaves the token kept, never an admin whose token
+   * nobody has. (A crash between the log and the store leaves the admin in the log only; the replay
+   * stores it with an unusable credential, and {@link #recoverBootstrapAdmin} issues a new token.)
+   *
+   * @return the new admin's token, or empty when an admin already exists
+   */
+  public Optional<CreatedParty> bootstrapAdmin(java.util.function.Consumer<String> keep) {
     if (store.hasAdmin()) {
       return Optional.empty();
     }
-    return Optional.of(insertParty("registry", PartyKind.ADMIN, "admin", Optional.empty()));
+    String token = Tokens.newToken(random);
+    keep.accept(token);
+    return Optional.of(insertParty("registry", PartyKind.ADMIN, "admin", Optional.empty(), token));
+  }
+
+  /**
+   * Issues a new token to the first admin, {@code adminId} (as the log names it), when it holds no
+   * usable one: the state a crash between logging its creation and storing it leaves behind (the
+   * replay stores logged parties with an expired credential; tokens are never logged). Nobody else
+   * can then act as admin, so the start that finds this state issues the token, as the first start
+   * did. Not an act: credentials are not logged (ADR 0007).
+   *
+   * @return the admin with its new token, or empty when it has a usable token or is not an admin
+   *     in the store
+   */
+  public Optional<CreatedParty> recoverBootstrapAdmin(String adminId) {
+    Optional<Party> admin = store.findParty(adminId).filter(p -> p.kind() == PartyKind.ADMIN);
+    if (admin.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant now = now();
+    boolean usable = store.credentialsOf(adminId).stream()
+        .anyMatch(c -> c.expiresAt().map(now::isBefore).orElse(true));
+    if (usable) {
+      return Optional.empty();
+    }
+    String token = Tokens.newToken(random);
+    store.addCredential(new Credential(Tokens.hash(token), adminId, now, Optional.empty()));
+    return Optional.of(new CreatedParty(admin.get(), token));
   }
 
   // ---- parties ------------------------------------------------------------------------------
@@ -348,12 +388,11 @@ public final class RegistryService {
             throw RegistryException.invalid("tokenExpiresAt", "must be in the future, got " + e);
           }
         });
-    return insertParty(caller.id(), kind, name, tokenExpiresAt);
+    return insertParty(caller.id(), kind, name, tokenExpiresAt, Tokens.newToken(random));
   }
 
   private CreatedParty insertParty(
-      String author, PartyKind kind, String name, Optional<Instant> expiresAt) {
-    String token = Tokens.newToken(random);
+      String author, PartyKind kind, String name, Optional<Instant> expiresAt, String token) {
     return act(
         now -> {
           Party party = validated(() -> new Party(ids.next("p"), kind, name, now));
