@@ -145,7 +145,7 @@ class MirrorCommandTest {
    * A real HTTP server in front of the real one that passes every request on, except for the paths
    * it abuses: an endless body, a Content-Length of a terabyte, or one flipped bit.
    */
-  static HttpServer hostile(java.util.Map<String, Abuse> abuses) throws Exception {
+  static HttpServer hostile(java.util.Map<String, Abuse> abuses) throws IOException {
     HttpServer h = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     HttpClient http = HttpClient.newHttpClient();
     h.createContext("/", ex -> {
@@ -197,89 +197,69 @@ class MirrorCommandTest {
     return h;
   }
 
-  static CliContractTest.Run mirrorVia(HttpServer h, Path out) {
-    return CliContractTest.kyodaku("log", "mirror", "--server", "http://127.0.0.1:" + h.getAddress().getPort(),
-        "--out", out.toString(), "--key", key);
+  /** Mirrors into {@code out} through a hostile server abusing {@code path} (within a minute). */
+  static CliContractTest.Run mirrorVia(String path, Abuse abuse, Path out) throws Exception {
+    HttpServer h = hostile(java.util.Map.of(path, abuse));
+    try {
+      return assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> CliContractTest.kyodaku(
+          "log", "mirror", "--server", "http://127.0.0.1:" + h.getAddress().getPort(), "--out", out.toString(), "--key", key));
+    } finally {
+      h.stop(0);
+    }
   }
 
   @Test
   void mirror_endlessTileBody_isCutOffAtTheTilesSizeAndNothingIsWritten() throws Exception {
-    HttpServer h = hostile(java.util.Map.of("tile/0/000", Abuse.ENDLESS));
-    try {
-      Path out = dir.resolve("mirror-endless-tile");
-      var run = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> mirrorVia(h, out));
-      assertThat(run.exit()).isEqualTo(1);
-      assertThat(run.err()).contains("tile/0/000 sent more than 8192 bytes, the most tile/0/000 can have");
-      assertThat(out.resolve("tile/0/000")).doesNotExist();
-      assertThat(out.resolve("checkpoint")).doesNotExist();
-    } finally {
-      h.stop(0);
-    }
+    Path out = dir.resolve("mirror-endless-tile");
+    var run = mirrorVia("tile/0/000", Abuse.ENDLESS, out);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("tile/0/000 sent more than 8192 bytes, the most tile/0/000 can have");
+    assertThat(out.resolve("tile/0/000")).doesNotExist();
+    assertThat(out.resolve("checkpoint")).doesNotExist();
   }
 
   @Test
   void mirror_endlessCheckpoint_isCutOffAt64KiB() throws Exception {
-    HttpServer h = hostile(java.util.Map.of("checkpoint", Abuse.ENDLESS));
-    try {
-      Path out = dir.resolve("mirror-endless-checkpoint");
-      var run = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> mirrorVia(h, out));
-      assertThat(run.exit()).isEqualTo(1);
-      assertThat(run.err()).contains("/log/checkpoint sent more than 65536 bytes");
-      assertThat(out).doesNotExist();
-    } finally {
-      h.stop(0);
-    }
+    Path out = dir.resolve("mirror-endless-checkpoint");
+    var run = mirrorVia("checkpoint", Abuse.ENDLESS, out);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("/log/checkpoint sent more than 65536 bytes");
+    assertThat(out).doesNotExist();
   }
 
   @Test
   void mirror_bundleAnnouncingATerabyte_isRefusedBeforeReadingIt() throws Exception {
-    HttpServer h = hostile(java.util.Map.of("tile/entries/000", Abuse.HUGE_LENGTH));
-    try {
-      Path out = dir.resolve("mirror-huge-bundle");
-      var run = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> mirrorVia(h, out));
-      assertThat(run.exit()).isEqualTo(1);
-      assertThat(run.err()).contains("announces " + (1L << 40) + " bytes (Content-Length), but tile/entries/000 has at most "
-          + 256L * 65537);
-      assertThat(out.resolve("tile/entries/000")).doesNotExist();
-    } finally {
-      h.stop(0);
-    }
+    Path out = dir.resolve("mirror-huge-bundle");
+    var run = mirrorVia("tile/entries/000", Abuse.HUGE_LENGTH, out);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("announces " + (1L << 40) + " bytes (Content-Length), but tile/entries/000 has at most "
+        + 256L * 65537);
+    assertThat(out.resolve("tile/entries/000")).doesNotExist();
   }
 
   @Test
   void mirror_tamperedBundleFromTheServer_isNeverWritten() throws Exception {
-    HttpServer h = hostile(java.util.Map.of("tile/entries/000", Abuse.TAMPER));
-    try {
-      Path out = dir.resolve("mirror-tampered-bundle");
-      var run = mirrorVia(h, out);
-      assertThat(run.exit()).isEqualTo(1);
-      assertThat(run.err()).contains("mirror not verified: tile/entries/000: entry 255 hashes to")
-          .contains("but tile/0/000 (verified) holds").contains("nothing of it was written");
-      assertThat(out.resolve("tile/entries/000")).doesNotExist();
-      // What verified before it is in place; the rest of the run resumes from there.
-      assertThat(out.resolve("tile/0/000")).exists();
-      assertThat(out.resolve("checkpoint")).doesNotExist();
-      var again = mirror(out);
-      assertThat(again.exit()).as(again.err()).isZero();
-    } finally {
-      h.stop(0);
-    }
+    Path out = dir.resolve("mirror-tampered-bundle");
+    var run = mirrorVia("tile/entries/000", Abuse.TAMPER, out);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("mirror not verified: tile/entries/000: entry 255 hashes to")
+        .contains("but tile/0/000 (verified) holds").contains("nothing of it was written");
+    assertThat(out.resolve("tile/entries/000")).doesNotExist();
+    // What verified before it is in place; the rest of the run resumes from there.
+    assertThat(out.resolve("tile/0/000")).exists();
+    assertThat(out.resolve("checkpoint")).doesNotExist();
+    var again = mirror(out);
+    assertThat(again.exit()).as(again.err()).isZero();
   }
 
   @Test
   void mirror_tamperedRightEdgeTile_isRefusedAgainstTheCheckpointRoot() throws Exception {
-    long size = log.sequencer().size();
-    String edge = org.kyodaku.log.tiles.Tile.partialTile(0, size).orElseThrow().path();
-    HttpServer h = hostile(java.util.Map.of(edge, Abuse.TAMPER));
-    try {
-      Path out = dir.resolve("mirror-tampered-edge");
-      var run = mirrorVia(h, out);
-      assertThat(run.exit()).isEqualTo(1);
-      assertThat(run.err()).contains("mirror not verified: the right edge of the tree").contains("(a tampered tile)");
-      assertThat(out.resolve(edge)).doesNotExist();
-    } finally {
-      h.stop(0);
-    }
+    String edge = org.kyodaku.log.tiles.Tile.partialTile(0, log.sequencer().size()).orElseThrow().path();
+    Path out = dir.resolve("mirror-tampered-edge");
+    var run = mirrorVia(edge, Abuse.TAMPER, out);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("mirror not verified: the right edge of the tree").contains("(a tampered tile)");
+    assertThat(out.resolve(edge)).doesNotExist();
   }
 
   @Test

@@ -103,15 +103,7 @@ public final class JdbcRegistryStore implements RegistryStore {
             setLogIndex(s, 5, logIndex);
             s.executeUpdate();
           }
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT INTO credentials (token_hash, party_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
-            s.setString(1, credential.tokenHash());
-            s.setString(2, credential.party());
-            s.setLong(3, micros(credential.createdAt()));
-            setOptionalMicros(s, 4, credential.expiresAt());
-            s.executeUpdate();
-          }
+          insertCredential(c, credential);
           return null;
         });
   }
@@ -181,8 +173,7 @@ public final class JdbcRegistryStore implements RegistryStore {
                 return Optional.<Credential>empty();
               }
               return Optional.of(
-                  new Credential(
-                      r.getString(1), r.getString(2), instant(r.getLong(3)), optionalInstant(r, 4)));
+                  credential(r));
             }
           }
         });
@@ -193,15 +184,7 @@ public final class JdbcRegistryStore implements RegistryStore {
     tx(
         "add a credential",
         c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT INTO credentials (token_hash, party_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
-            s.setString(1, credential.tokenHash());
-            s.setString(2, credential.party());
-            s.setLong(3, micros(credential.createdAt()));
-            setOptionalMicros(s, 4, credential.expiresAt());
-            s.executeUpdate();
-          }
+          insertCredential(c, credential);
           return null;
         });
   }
@@ -219,12 +202,29 @@ public final class JdbcRegistryStore implements RegistryStore {
             List<Credential> out = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
               while (r.next()) {
-                out.add(new Credential(r.getString(1), r.getString(2), instant(r.getLong(3)), optionalInstant(r, 4)));
+                out.add(credential(r));
               }
             }
             return out;
           }
         });
+  }
+
+  private static void insertCredential(Connection c, Credential credential) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO credentials (token_hash, party_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
+      s.setString(1, credential.tokenHash());
+      s.setString(2, credential.party());
+      s.setLong(3, micros(credential.createdAt()));
+      setOptionalMicros(s, 4, credential.expiresAt());
+      s.executeUpdate();
+    }
+  }
+
+  /** A credential from columns token_hash, party_id, created_at, expires_at. */
+  private static Credential credential(ResultSet r) throws SQLException {
+    return new Credential(r.getString(1), r.getString(2), instant(r.getLong(3)), optionalInstant(r, 4));
   }
 
   private static Party party(ResultSet r) throws SQLException {

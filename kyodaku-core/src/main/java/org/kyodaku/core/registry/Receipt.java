@@ -63,13 +63,17 @@ public record Receipt(
     }
   }
 
-  /** What the receipt proves about the absence of a covering grant. */
-  public enum GrantAbsence implements Labelled {
-    /** An allow: there is a grant. */
+  /**
+   * What the receipt's map evidence proves about one claim: {@link #grantAbsence} (a deny: no
+   * grant covered the question) and {@link #grantCurrent} (an allow: its grant had not been
+   * revoked by the decision's instant).
+   */
+  public enum Proof implements Labelled {
+    /** The claim is not the decision's (an allow has a grant; a deny has none to be current). */
     NOT_APPLICABLE,
-    /** A deny whose receipt does not show that no grant covered the question. */
+    /** The receipt carries no map evidence for the claim. */
     NOT_PROVEN,
-    /** A deny whose receipt carries the map proof that no grant covered the question. */
+    /** The receipt carries the map proof of the claim. */
     PROVEN;
 
     @Override
@@ -78,35 +82,21 @@ public record Receipt(
     }
   }
 
-  /** What this receipt proves about the absence of a covering grant. */
-  public GrantAbsence grantAbsence() {
-    if (decision.allowed()) {
-      return GrantAbsence.NOT_APPLICABLE;
-    }
-    return map.isPresent() ? GrantAbsence.PROVEN : GrantAbsence.NOT_PROVEN;
+  /** What this receipt proves about the absence of a covering grant (denials). */
+  public Proof grantAbsence() {
+    return proof(!decision.allowed());
   }
 
-  /** What the receipt proves about its allow's grant being in force (not revoked) at the instant. */
-  public enum GrantCurrent implements Labelled {
-    /** A deny: there is no grant. */
-    NOT_APPLICABLE,
-    /** An allow whose receipt does not show that the grant had not been revoked by then. */
-    NOT_PROVEN,
-    /** An allow whose map evidence shows the grant in its work's current grant set then. */
-    PROVEN;
-
-    @Override
-    public String toString() {
-      return label();
-    }
+  /** What this receipt proves about its grant being current at the decision's instant (allows). */
+  public Proof grantCurrent() {
+    return proof(decision.allowed());
   }
 
-  /** What this receipt proves about its grant being current at the decision's instant. */
-  public GrantCurrent grantCurrent() {
-    if (!decision.allowed()) {
-      return GrantCurrent.NOT_APPLICABLE;
+  private Proof proof(boolean applies) {
+    if (!applies) {
+      return Proof.NOT_APPLICABLE;
     }
-    return map.isPresent() ? GrantCurrent.PROVEN : GrantCurrent.NOT_PROVEN;
+    return map.isPresent() ? Proof.PROVEN : Proof.NOT_PROVEN;
   }
 
   /** What an entry is to the decision. */
