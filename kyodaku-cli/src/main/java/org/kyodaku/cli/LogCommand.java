@@ -15,7 +15,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.kyodaku.log.checkpoint.Checkpoint;
 import org.kyodaku.log.checkpoint.CheckpointException;
@@ -29,8 +28,11 @@ import org.kyodaku.log.note.VerifierKey;
 import org.kyodaku.log.registry.AuditException;
 import org.kyodaku.log.registry.LogAudit;
 import org.kyodaku.log.sequencer.Sequencer;
+import org.kyodaku.log.tiles.EntryBundle;
+import org.kyodaku.log.tiles.Tile;
 import org.kyodaku.log.tiles.TileException;
 import org.kyodaku.log.tiles.TileHashSource;
+import org.kyodaku.log.tiles.TilePaths;
 import org.kyodaku.log.tiles.TileReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,8 +46,18 @@ import picocli.CommandLine.Spec;
     subcommands = {LogCommand.CheckpointCommand.class, LogCommand.Verify.class, LogCommand.Mirror.class})
 final class LogCommand {
 
-  /** Reads the log's public resources ({@code /log/...}) from a server. */
+  /**
+   * Reads the log's public resources ({@code /log/...}) from a server, never more than a resource
+   * can hold: a hostile or broken server could otherwise send an endless body. A hash tile has
+   * exactly 32 bytes per hash ({@code 32 × width}), an entry bundle at most {@code width × (2 +
+   * 65,535)}, a checkpoint (with every cosignature) and any other resource at most {@value
+   * #MAX_NOTE} bytes. The body is read up to one byte past its cap, so a larger one is refused
+   * without being held.
+   */
   static final class Remote implements TileReader {
+    /** The most a checkpoint or other note may have; the server accepts cosigned ones up to this. */
+    static final int MAX_NOTE = 64 * 1024;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String server;
 
@@ -53,26 +65,56 @@ final class LogCommand {
       this.server = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
     }
 
+    /** The most bytes {@code path} can have (see the class comment). */
+    static long maxBytes(String path) {
+      try {
+        if (path.startsWith("tile/entries/")) {
+          Tile t = TilePaths.parseTile("0", path.substring("tile/entries/".length()));
+          return t.width() * (2L + EntryBundle.MAX_ENTRY);
+        }
+        if (path.startsWith("tile/")) {
+          return 32L * TilePaths.parseTilePath(path).width();
+        }
+      } catch (TileException e) {
+        // Not a tile path: capped like a note.
+      }
+      return MAX_NOTE;
+    }
+
     @Override
     public byte[] read(String path) throws IOException {
-      HttpResponse<byte[]> r;
+      String url = server + "/log/" + path;
+      long max = maxBytes(path);
+      HttpResponse<java.io.InputStream> r;
       try {
         r = http.send(
-            HttpRequest.newBuilder(URI.create(server + "/log/" + path)).timeout(Duration.ofMinutes(1)).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
       } catch (ConnectException e) {
         throw CliException.failure("cannot reach the Kyodaku server at " + server + " (set --server or KYODAKU_SERVER)");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IOException("interrupted", e);
       }
-      if (r.statusCode() == 404) {
-        throw new NoSuchFileException(server + "/log/" + path);
+      try (java.io.InputStream body = r.body()) {
+        if (r.statusCode() == 404) {
+          throw new NoSuchFileException(url);
+        }
+        if (r.statusCode() != 200) {
+          throw new IOException(url + " answered HTTP " + r.statusCode());
+        }
+        long declared = r.headers().firstValueAsLong("Content-Length").orElse(-1);
+        if (declared > max) {
+          throw new IOException(url + " announces " + declared + " bytes (Content-Length), but " + path
+              + " has at most " + max + "; nothing of it was kept");
+        }
+        byte[] data = body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE));
+        if (data.length > max) {
+          throw new IOException(url + " sent more than " + max + " bytes, the most " + path
+              + " can have; the download was cut off and nothing of it was kept");
+        }
+        return data;
       }
-      if (r.statusCode() != 200) {
-        throw new IOException(server + "/log/" + path + " answered HTTP " + r.statusCode());
-      }
-      return r.body();
     }
 
     String text(String path) {
@@ -206,9 +248,11 @@ final class LogCommand {
         "Download the log (checkpoint, every hash tile and entry bundle) into DIR and audit it:",
         "the checkpoint is signed by KEY, every tile hash is re-derived from the entries up to the",
         "checkpoint's root, every entry's signature and every map root verify, and the tree is",
-        "consistent with the checkpoint of the previous mirror in DIR. Files already in DIR are",
-        "not fetched again (resumable) but are checked like the others. DIR/checkpoint is written",
-        "only when everything verifies. Progress on stderr. Exit 0 only when verified."
+        "consistent with the checkpoint of the previous mirror in DIR. Each file is verified",
+        "against the checkpoint before it is written, and no download may exceed the size its",
+        "file can have. Files already in DIR are not fetched again (resumable) but are checked",
+        "like the others. DIR/checkpoint is written only when everything verifies. Progress on",
+        "stderr. Exit 0 only when verified."
       })
   static final class Mirror implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -251,35 +295,12 @@ final class LogCommand {
         throw CliException.failure(saved + " is not a checkpoint of this log (" + e.getMessage() + "); mirror into another directory");
       }
 
-      List<String> paths = LogAudit.paths(now.size());
-      long fetched = 0;
-      long bytes = 0;
-      long reportedAt = System.nanoTime();
-      for (int i = 0; i < paths.size(); i++) {
-        Path file = out.resolve(paths.get(i));
-        if (Files.exists(file)) {
-          continue;
-        }
-        byte[] data;
-        try {
-          data = remote.read(paths.get(i));
-          Files.createDirectories(file.getParent());
-          Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-          Files.write(tmp, data);
-          Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-          throw CliException.failure("cannot mirror " + server + "/log/" + paths.get(i) + " into " + file + ": " + e.getMessage()
-              + " (run the command again to resume)");
-        }
-        fetched++;
-        bytes += data.length;
-        if (System.nanoTime() - reportedAt > 1_000_000_000L || i == paths.size() - 1) {
-          reportedAt = System.nanoTime();
-          err.printf("mirror: %d of %d files present, %d fetched (%,d bytes)%n", i + 1, paths.size(), fetched, bytes);
-          err.flush();
-        }
-      }
-      err.printf("mirror: %d files fetched, %d already present; auditing %d entries%n", fetched, paths.size() - fetched, now.size());
+      TileMirror.Result copied = new TileMirror(remote, server, out, line -> {
+        err.println("mirror: " + line);
+        err.flush();
+      }).mirror(now);
+      long fetched = copied.fetched();
+      err.printf("mirror: %d files fetched, %d already present; auditing %d entries%n", fetched, copied.files() - fetched, now.size());
       err.flush();
       LogAudit.Result result;
       try {
@@ -289,7 +310,7 @@ final class LogCommand {
         });
       } catch (AuditException e) {
         throw CliException.failure("mirror not verified: " + e.getMessage()
-            + " (a file that does not check stays in " + out + "; delete it to fetch it again)");
+            + " (every file in " + out + " matched the checkpoint's tree; this is about its entries)");
       }
       try {
         Path tmp = out.resolve(Sequencer.CHECKPOINT + ".tmp");

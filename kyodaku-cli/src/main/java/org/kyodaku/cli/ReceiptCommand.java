@@ -27,7 +27,9 @@ final class ReceiptCommand {
         "every entry is signed and included in that checkpoint's tree, and the entries are the",
         "grant and work the decision names. Exit 0 only when everything verifies.",
         "A no-grant deny receipt with map evidence also proves that no grant in the work's",
-        "current grant set covered the question (grantAbsence: proven)."
+        "current grant set covered the question (grantAbsence: proven).",
+        "An allow receipt with map evidence also proves that its grant was in the work's",
+        "current grant set at the decision's instant, not revoked before it (grantCurrent: proven)."
       })
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -96,7 +98,12 @@ final class ReceiptCommand {
                     "grantAbsence",
                     v.decision().equals("allow")
                         ? "not-applicable"
-                        : v.grantAbsenceProven() ? "proven" : "not-proven");
+                        : v.grantAbsenceProven() ? "proven" : "not-proven")
+                .put(
+                    "grantCurrent",
+                    !v.decision().equals("allow")
+                        ? "not-applicable"
+                        : v.grantCurrentProven() ? "proven" : "not-proven");
         witnessed.ifPresent(w -> result.set(ReceiptWitnessVerifier.MEMBER, ReceiptWitnessCommand.view(w)));
         out.println(result);
       } else {
@@ -107,6 +114,11 @@ final class ReceiptCommand {
           out.println("proven: no grant in the work's current grant set covers this question");
         } else if (!v.decision().equals("allow")) {
           out.println("note: this deny receipt does not prove that no grant existed (it carries no map evidence)");
+        } else if (v.grantCurrentProven()) {
+          out.println("proven: the grant was in the work's current grant set at the decision's instant (not revoked before it)");
+        } else {
+          out.println("note: this allow receipt does not prove that the grant was not revoked before the decision's instant"
+              + " (it carries no map evidence)");
         }
         witnessed.ifPresent(w -> out.println(ReceiptWitnessCommand.describe(w)));
       }

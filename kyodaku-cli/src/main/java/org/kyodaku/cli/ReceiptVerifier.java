@@ -61,7 +61,10 @@ import org.kyodaku.log.proof.TlogProofVerifier;
  *   <li>a no-grant deny with map evidence: the map-root entry is the checkpoint's last entry, the
  *       named work's map proof shows exactly the listed grants (or no key) under its root, each
  *       listed grant's entry is in the receipt and none covers the question — the absence of a
- *       covering grant is then proven. Without map evidence it is not, and the result says so.
+ *       covering grant is then proven. Without map evidence it is not, and the result says so;
+ *   <li>an allow with map evidence: the same map checks, and the allow's grant is in its work's
+ *       set under that root — no revocation of it came before the decision's instant (the grant is
+ *       current: proven). Without map evidence that is not proven, and the result says so.
  * </ol>
  *
  * The first failure is thrown as a {@link CliException} (exit 1) naming the part and quoting the
@@ -72,7 +75,13 @@ final class ReceiptVerifier {
 
   /** What a verified receipt proves. */
   record Verified(
-      String decision, String basis, int entries, String origin, long treeSize, boolean grantAbsenceProven) {}
+      String decision,
+      String basis,
+      int entries,
+      String origin,
+      long treeSize,
+      boolean grantAbsenceProven,
+      boolean grantCurrentProven) {}
 
   private static final ObjectMapper JSON =
       JsonMapper.builder()
@@ -127,8 +136,16 @@ final class ReceiptVerifier {
     String verdict = text(decision, "decision.decision");
     String basis = decision.path("basis").asText("");
     boolean absenceProven = false;
+    boolean currentProven = false;
     switch (verdict) {
-      case "allow" -> verifyAllow(decision, logged);
+      case "allow" -> {
+        verifyAllow(decision, logged);
+        JsonNode map = receipt.get("map");
+        if (map != null && !map.isNull()) {
+          verifyGrantCurrent(map, decision, checkpoint, cp);
+          currentProven = true;
+        }
+      }
       case "deny" -> {
         Optional<String> work = optText(decision, "work");
         if (work.isPresent() && find(logged, "work", work.get()).isEmpty()
@@ -143,7 +160,7 @@ final class ReceiptVerifier {
       }
       default -> throw fail("decision.decision is \"" + verdict + "\", expected allow or deny");
     }
-    return new Verified(verdict, basis, logged.size(), cp.origin(), cp.size(), absenceProven);
+    return new Verified(verdict, basis, logged.size(), cp.origin(), cp.size(), absenceProven, currentProven);
   }
 
   /**
@@ -153,13 +170,48 @@ final class ReceiptVerifier {
    * covers the question. Together: no grant in force at the checkpoint covered it.
    */
   private void verifyMap(JsonNode map, JsonNode decision, List<Logged> logged, String checkpoint, Checkpoint cp) {
+    requireMapShape(map);
+    if (!decision.path("basis").asText("").equals("no-grant")) {
+      throw fail("map evidence proves a missing grant, but the deny's basis is " + decision.path("basis"));
+    }
+    String workId = optText(decision, "work").orElseThrow(() -> fail("a no-grant deny must name its work (decision.work)"));
+    List<String> grantIds = grantSet(map, decision, workId, checkpoint, cp);
+    Logged w = find(logged, "work", workId)
+        .orElseThrow(() -> fail("the receipt has no registration entry for work " + workId + " that the deny names"));
+    Question question;
+    Work work;
+    try {
+      question = question(decision);
+      work = EntryFacts.work(w.entry());
+    } catch (ValidationException | DateTimeParseException | ClassCastException e) {
+      throw fail("the decision or its entries cannot be read: " + e.getMessage());
+    }
+    for (String grantId : grantIds) {
+      Logged g = find(logged, "grant", grantId)
+          .orElseThrow(() -> fail("grant " + grantId + " is in work " + workId + "'s grant set, but the receipt has no entry for it"));
+      Grant grant = EntryFacts.grant(g.entry(), Optional.empty());
+      if (DecisionEngine.covers(grant, work, question)) {
+        throw fail("grant " + grantId + " in work " + workId + "'s current grant set covers " + question.licensee()
+            + ", " + question.use().label() + " at " + question.at()
+            + ": the receipt's own evidence contradicts the deny");
+      }
+    }
+  }
+
+  private static void requireMapShape(JsonNode map) {
     if (!map.isObject() || !map.path("entry").isTextual() || !map.path("proof").isTextual()
         || !map.path("index").canConvertToLong() || !map.path("works").isArray()) {
       throw fail("the receipt's map lacks index, entry, proof or works (truncated?)");
     }
-    if (!decision.path("basis").asText("").equals("no-grant")) {
-      throw fail("map evidence proves a missing grant, but the deny's basis is " + decision.path("basis"));
-    }
+  }
+
+  /**
+   * The grant ids that {@code map} proves to be work {@code workId}'s set at the decision's
+   * instant: the map-root entry is included in the checkpoint's tree and stands for that instant
+   * (the checkpoint's last entry, or followed by the first later act in {@code map.next}), and the
+   * work's map proof shows exactly those ids (or no key) under its root.
+   */
+  private List<String> grantSet(JsonNode map, JsonNode decision, String workId, String checkpoint, Checkpoint cp) {
     ObjectNode rootNode = map.deepCopy();
     rootNode.put("role", MapCommitment.ENTRY_TYPE).put("id", map.path("index").asText());
     Logged root = entry(-1, rootNode, checkpoint, cp);
@@ -177,7 +229,6 @@ final class ReceiptVerifier {
       verifyBoundary(next, index, logSize, decision, checkpoint, cp);
     }
     Hash mapRoot = MapCommitment.fromEntry(root.entry().entry()).root();
-    String workId = optText(decision, "work").orElseThrow(() -> fail("a no-grant deny must name its work (decision.work)"));
     JsonNode set = null;
     for (JsonNode w : map.path("works")) {
       if (w.path("work").asText("").equals(workId)) {
@@ -185,7 +236,7 @@ final class ReceiptVerifier {
       }
     }
     if (set == null || !set.path("proof").isTextual() || !set.path("grants").isArray()) {
-      throw fail("the map evidence has no grant set with a proof for work " + workId + " that the deny names");
+      throw fail("the map evidence has no grant set with a proof for work " + workId + " that the decision names");
     }
     List<String> grantIds = new ArrayList<>();
     set.path("grants").forEach(g -> grantIds.add(g.asText()));
@@ -206,25 +257,24 @@ final class ReceiptVerifier {
       throw fail("the map does not show work " + workId + "'s grant set " + grantIds
           + " under the map root of the checkpoint (stale, forged or incomplete map evidence): " + e.getMessage());
     }
-    Logged w = find(logged, "work", workId)
-        .orElseThrow(() -> fail("the receipt has no registration entry for work " + workId + " that the deny names"));
-    Question question;
-    Work work;
-    try {
-      question = question(decision);
-      work = EntryFacts.work(w.entry());
-    } catch (ValidationException | DateTimeParseException | ClassCastException e) {
-      throw fail("the decision or its entries cannot be read: " + e.getMessage());
-    }
-    for (String grantId : grantIds) {
-      Logged g = find(logged, "grant", grantId)
-          .orElseThrow(() -> fail("grant " + grantId + " is in work " + workId + "'s grant set, but the receipt has no entry for it"));
-      Grant grant = EntryFacts.grant(g.entry(), Optional.empty());
-      if (DecisionEngine.covers(grant, work, question)) {
-        throw fail("grant " + grantId + " in work " + workId + "'s current grant set covers " + question.licensee()
-            + ", " + question.use().label() + " at " + question.at()
-            + ": the receipt's own evidence contradicts the deny");
-      }
+    return grantIds;
+  }
+
+  /**
+   * An allow's map evidence: its work's set at the decision's instant holds the allow's grant. A
+   * grant enters the set when it is logged and leaves it at its first revocation, so it had been
+   * issued and not revoked by then; its validity window, licensee and uses are checked by {@link
+   * #verifyAllow} against the grant entry.
+   */
+  private void verifyGrantCurrent(JsonNode map, JsonNode decision, String checkpoint, Checkpoint cp) {
+    requireMapShape(map);
+    String grantId = text(decision, "decision.grant");
+    String workId = text(decision, "decision.work");
+    List<String> grantIds = grantSet(map, decision, workId, checkpoint, cp);
+    if (!grantIds.contains(grantId)) {
+      throw fail("grant " + grantId + " is not in work " + workId + "'s grant set " + grantIds + " under the map root at index "
+          + map.path("index").asLong() + ": it was revoked (or not yet logged) by the decision's instant "
+          + decision.path("at").asText() + ", so the receipt does not support the allow");
     }
   }
 

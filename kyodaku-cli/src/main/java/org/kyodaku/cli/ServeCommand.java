@@ -154,8 +154,9 @@ final class ServeCommand implements Callable<Integer> {
     err.println("transparency log: " + logKey.verifierKey().vkey() + ", " + sequencer.size() + " entries");
     // ADR 0007: an act is appended to the log before the store records it; a crash in between
     // leaves it only in the log. Store such acts before anything reads the store.
+    LogReplay.Result replayed;
     try {
-      LogReplay.Result replayed = LogReplay.replay(log, store, random);
+      replayed = LogReplay.replay(log, store, random);
       if (replayed.applied() > 0) {
         err.println("transparency log: stored " + replayed.applied() + " logged act(s) the store lacked");
       }
@@ -191,13 +192,7 @@ final class ServeCommand implements Callable<Integer> {
             Clock.systemUTC(),
             random);
     Path tokenFile = data.resolve("admin.token");
-    var admin = registry.bootstrapAdmin();
-    if (admin.isPresent()) {
-      writeSecret(tokenFile, admin.get().token());
-      err.println(text.get("admin token") + " " + tokenFile.toAbsolutePath());
-    } else if (!Files.exists(tokenFile)) {
-      err.println("note: this store already has an admin; its token is not in " + tokenFile.toAbsolutePath());
-    }
+    adminToken(registry, replayed, tokenFile, err, text);
     Optional<CosignatureStore> cosignatures = Optional.empty();
     java.util.List<WitnessClient.Target> targets = new java.util.ArrayList<>();
     if (!witnesses.isEmpty()) {
@@ -272,6 +267,36 @@ final class ServeCommand implements Callable<Integer> {
       throw CliException.usage("--witness-url: expected an http:// or https:// URL, got " + url);
     }
     return uri;
+  }
+
+  /**
+   * Makes sure someone holds an admin token: the first start creates the admin, writing its token
+   * to {@code tokenFile} before the admin is recorded; a start after a crash that left the first
+   * admin in the log but not in the store (the replay stored it without a usable token) issues it a
+   * new token into the same file.
+   */
+  static void adminToken(RegistryService registry, LogReplay.Result replayed, Path tokenFile, PrintWriter err, Text text)
+      throws IOException {
+    var recovered = replayed.bootstrapAdmin().flatMap(registry::recoverBootstrapAdmin);
+    if (recovered.isPresent()) {
+      writeSecret(tokenFile, recovered.get().token());
+      err.println("transparency log: the first admin " + recovered.get().party().id()
+          + " was in the log but not in the store (a crash during the first start); it has a new token");
+      err.println(text.get("admin token") + " " + tokenFile.toAbsolutePath());
+      return;
+    }
+    var admin = registry.bootstrapAdmin(token -> {
+      try {
+        writeSecret(tokenFile, token);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    if (admin.isPresent()) {
+      err.println(text.get("admin token") + " " + tokenFile.toAbsolutePath());
+    } else if (!Files.exists(tokenFile)) {
+      err.println("note: this store already has an admin; its token is not in " + tokenFile.toAbsolutePath());
+    }
   }
 
   /** Writes a secret readable by its owner only; replaces the file atomically. */

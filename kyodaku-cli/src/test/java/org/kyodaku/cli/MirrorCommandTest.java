@@ -1,6 +1,12 @@
 package org.kyodaku.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -122,12 +128,138 @@ class MirrorCommandTest {
     try {
       var run = mirror(dir.resolve("mirror-tampered"));
       assertThat(run.exit()).isEqualTo(1);
-      assertThat(run.err()).contains("mirror not verified: tile/entries/000: entry 7 hashes to")
-          .contains("but tile/0/000 holds");
+      // Its root no longer matches the (verified) level-1 tile above it: refused before writing.
+      assertThat(run.err()).contains("mirror not verified: tile/0/000 has root")
+          .contains("(verified) holds").contains("nothing of it was written");
+      assertThat(dir.resolve("mirror-tampered/tile/0/000")).doesNotExist();
       assertThat(dir.resolve("mirror-tampered/checkpoint")).doesNotExist();
     } finally {
       Files.write(tile, original);
     }
+  }
+
+  /** What the hostile server does to one path instead of passing the real answer on. */
+  enum Abuse { ENDLESS, HUGE_LENGTH, TAMPER }
+
+  /**
+   * A real HTTP server in front of the real one that passes every request on, except for the paths
+   * it abuses: an endless body, a Content-Length of a terabyte, or one flipped bit.
+   */
+  static HttpServer hostile(java.util.Map<String, Abuse> abuses) throws IOException {
+    HttpServer h = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    HttpClient http = HttpClient.newHttpClient();
+    h.createContext("/", ex -> {
+      try (ex) {
+        String path = ex.getRequestURI().getPath().substring("/log/".length());
+        Abuse abuse = abuses.get(path);
+        if (abuse == Abuse.ENDLESS) {
+          ex.sendResponseHeaders(200, 0);
+          byte[] chunk = new byte[8192];
+          try (OutputStream body = ex.getResponseBody()) {
+            // Until the client hangs up (or, as a bound for this test, 1 GiB).
+            for (int i = 0; i < 131_072; i++) {
+              body.write(chunk);
+            }
+          } catch (IOException hungUp) {
+            return;
+          }
+          return;
+        }
+        HttpResponse<byte[]> real;
+        try {
+          real = http.send(HttpRequest.newBuilder(URI.create(server.baseUrl() + ex.getRequestURI().getPath())).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException(e);
+        }
+        byte[] body = real.body();
+        if (abuse == Abuse.HUGE_LENGTH) {
+          ex.sendResponseHeaders(200, 1L << 40);
+          try (OutputStream o = ex.getResponseBody()) {
+            o.write(body);
+          } catch (IOException hungUp) {
+            // The client refused it: expected.
+          }
+          return;
+        }
+        if (abuse == Abuse.TAMPER) {
+          body = body.clone();
+          body[body.length - 1] ^= 1;
+        }
+        ex.sendResponseHeaders(real.statusCode(), body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+          ex.getResponseBody().write(body);
+        }
+      }
+    });
+    h.start();
+    return h;
+  }
+
+  /** Mirrors into {@code out} through a hostile server abusing {@code path} (within a minute). */
+  static CliContractTest.Run mirrorVia(String path, Abuse abuse, Path out) throws Exception {
+    HttpServer h = hostile(java.util.Map.of(path, abuse));
+    try {
+      return assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> CliContractTest.kyodaku(
+          "log", "mirror", "--server", "http://127.0.0.1:" + h.getAddress().getPort(), "--out", out.toString(), "--key", key));
+    } finally {
+      h.stop(0);
+    }
+  }
+
+  @Test
+  void mirror_endlessTileBody_isCutOffAtTheTilesSizeAndNothingIsWritten() throws Exception {
+    Path out = dir.resolve("mirror-endless-tile");
+    var run = mirrorVia("tile/0/000", Abuse.ENDLESS, out);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("tile/0/000 sent more than 8192 bytes, the most tile/0/000 can have");
+    assertThat(out.resolve("tile/0/000")).doesNotExist();
+    assertThat(out.resolve("checkpoint")).doesNotExist();
+  }
+
+  @Test
+  void mirror_endlessCheckpoint_isCutOffAt64KiB() throws Exception {
+    Path out = dir.resolve("mirror-endless-checkpoint");
+    var run = mirrorVia("checkpoint", Abuse.ENDLESS, out);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("/log/checkpoint sent more than 65536 bytes");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void mirror_bundleAnnouncingATerabyte_isRefusedBeforeReadingIt() throws Exception {
+    Path out = dir.resolve("mirror-huge-bundle");
+    var run = mirrorVia("tile/entries/000", Abuse.HUGE_LENGTH, out);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("announces " + (1L << 40) + " bytes (Content-Length), but tile/entries/000 has at most "
+        + 256L * 65537);
+    assertThat(out.resolve("tile/entries/000")).doesNotExist();
+  }
+
+  @Test
+  void mirror_tamperedBundleFromTheServer_isNeverWritten() throws Exception {
+    Path out = dir.resolve("mirror-tampered-bundle");
+    var run = mirrorVia("tile/entries/000", Abuse.TAMPER, out);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("mirror not verified: tile/entries/000: entry 255 hashes to")
+        .contains("but tile/0/000 (verified) holds").contains("nothing of it was written");
+    assertThat(out.resolve("tile/entries/000")).doesNotExist();
+    // What verified before it is in place; the rest of the run resumes from there.
+    assertThat(out.resolve("tile/0/000")).exists();
+    assertThat(out.resolve("checkpoint")).doesNotExist();
+    var again = mirror(out);
+    assertThat(again.exit()).as(again.err()).isZero();
+  }
+
+  @Test
+  void mirror_tamperedRightEdgeTile_isRefusedAgainstTheCheckpointRoot() throws Exception {
+    String edge = org.kyodaku.log.tiles.Tile.partialTile(0, log.sequencer().size()).orElseThrow().path();
+    Path out = dir.resolve("mirror-tampered-edge");
+    var run = mirrorVia(edge, Abuse.TAMPER, out);
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("mirror not verified: the right edge of the tree").contains("(a tampered tile)");
+    assertThat(out.resolve(edge)).doesNotExist();
   }
 
   @Test

@@ -116,6 +116,137 @@ class ReceiptCommandTest {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.single().path("decision").asText()).isEqualTo("allow");
     assertThat(run.single().path("entries").asInt()).isEqualTo(2);
+    assertThat(run.single().path("grantCurrent").asText()).isEqualTo("proven");
+    assertThat(run.single().path("grantAbsence").asText()).isEqualTo("not-applicable");
+  }
+
+  @Test
+  void verify_allowReceipt_textSaysTheGrantWasCurrent() throws Exception {
+    var run = CliContractTest.kyodaku("receipt", "verify", allowReceipt("current.png").toString(), "--key", key);
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("proven: the grant was in the work's current grant set at the decision's instant");
+  }
+
+  @Test
+  void verify_allowWithoutMap_verifiesButSaysTheGrantIsNotProvenCurrent() throws Exception {
+    ObjectNode r = read(allowReceipt("allow-nomap.png"));
+    r.remove("map");
+    Path p = write("allow-nomap.json", r);
+    var run = verify(p);
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.single().path("grantCurrent").asText()).isEqualTo("not-proven");
+    assertThat(CliContractTest.kyodaku("receipt", "verify", p.toString(), "--key", key).out())
+        .contains("does not prove that the grant was not revoked before the decision's instant");
+  }
+
+  @Test
+  void verify_allowMapWithoutItsGrant_exitsOne() throws Exception {
+    ObjectNode r = read(allowReceipt("allow-omitted.png"));
+    // The set is claimed empty: the map proof shows the grant's digest, so it is refused.
+    ((ObjectNode) r.path("map").path("works").path(0)).putArray("grants");
+    var run = verify(write("allow-omitted.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("stale, forged or incomplete map evidence").contains("expected absent");
+  }
+
+  @Test
+  void verify_allowWithAStaleMapRoot_exitsOne() throws Exception {
+    ObjectNode r = read(allowReceipt("allow-stale.png"));
+    long index = r.path("map").path("index").asLong();
+    var view = log.receipts().view();
+    assertThat(view.checkpoint()).isEqualTo(r.path("checkpoint").asText());
+    // The map root of the batch before the grant: genuine, in the tree, but not the state then.
+    var earlier = view.prove(index - 2);
+    ((ObjectNode) r.path("map")).put("index", earlier.index()).put("entry", earlier.entry()).put("proof", earlier.proof());
+    var run = verify(write("allow-stale.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("stale map: the map root at index " + (index - 2));
+  }
+
+  /**
+   * A grant issued, then revoked; the registry (lying) answers "allow" after the revocation, with
+   * the genuine grant entry and the genuine map evidence of that time, leaving the revocation out.
+   */
+  private static ObjectNode allowAfterRevocation(String name) throws Exception {
+    Path art = Files.writeString(dir.resolve(name), "content of " + name);
+    String work = client(creator, "work", "register", "--title", name, art.toString()).single().path("id").asText();
+    String grant = client(creator, "grant", "create", "--licensee", lab, "--use", "train-ai", "--work", work)
+        .single().path("id").asText();
+    ObjectNode allowed = read(allowReceiptFor(art, "a"));
+    JsonNode grantEntry = allowed.path("entries").path(0);
+    assertThat(grantEntry.path("role").asText()).isEqualTo("grant");
+    assertThat(client(creator, "grant", "revoke", grant).exit()).isZero();
+    ObjectNode r = read(allowReceiptFor(art, "b"));
+    assertThat(r.path("decision").path("decision").asText()).isEqualTo("deny");
+    var view = log.receipts().view();
+    assertThat(view.checkpoint()).isEqualTo(r.path("checkpoint").asText());
+    var proved = view.prove(grantEntry.path("index").asLong());
+    ((ObjectNode) r.path("decision")).put("decision", "allow").put("basis", "grant").put("grant", grant);
+    ((ArrayNode) r.path("entries")).addObject().put("role", "grant").put("id", grant)
+        .put("index", proved.index()).put("entry", proved.entry()).put("proof", proved.proof());
+    r.remove("grantAbsence");
+    return r;
+  }
+
+  private static Path allowReceiptFor(Path art, String suffix) {
+    Path receipts = dir.resolve("receipts-" + art.getFileName() + "-" + suffix);
+    var check = client(admin, "check", "--licensee", lab, "--use", "train-ai", "--receipt-dir", receipts.toString(), art.toString());
+    assertThat(check.exit()).as(check.err()).isZero();
+    return receipts.resolve(art.getFileName() + ".receipt.json");
+  }
+
+  @Test
+  void verify_allowForAGrantRevokedBeforeTheInstant_exitsOne() throws Exception {
+    ObjectNode r = allowAfterRevocation("revoked-before.png");
+    String grant = r.path("decision").path("grant").asText();
+    // Without the map, the forged allow would pass as "not proven"; with it, it is refused.
+    ObjectNode withoutMap = r.deepCopy();
+    withoutMap.remove("map");
+    assertThat(verify(write("revoked-before-nomap.json", withoutMap)).single().path("grantCurrent").asText()).isEqualTo("not-proven");
+    var run = verify(write("revoked-before.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("grant " + grant + " is not in work").contains("it was revoked (or not yet logged)");
+  }
+
+  @Test
+  void verify_allowMapWithAForgedLeaf_exitsOne() throws Exception {
+    ObjectNode r = allowAfterRevocation("revoked-forged.png");
+    String grant = r.path("decision").path("grant").asText();
+    ObjectNode set = (ObjectNode) r.path("map").path("works").path(0);
+    assertThat(set.path("grants")).isEmpty();
+    // Turn the absence proof into a presence proof of {grant}: key || 0x01 || value || rest.
+    byte[] absent = Base64.getDecoder().decode(set.path("proof").asText());
+    byte[] digest = MapHasher.grantSetDigest(List.of(grant)).bytes();
+    byte[] forged = new byte[absent.length + 32];
+    System.arraycopy(absent, 0, forged, 0, 32);
+    forged[32] = 1;
+    System.arraycopy(digest, 0, forged, 33, 32);
+    System.arraycopy(absent, 33, forged, 65, absent.length - 33);
+    set.put("proof", Base64.getEncoder().encodeToString(forged));
+    set.putArray("grants").add(grant);
+    var run = verify(write("revoked-forged.json", r));
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("map root mismatch");
+  }
+
+  @Test
+  void verify_allowAtAPastInstantBeforeTheRevocation_provesTheGrantCurrentThen() throws Exception {
+    Path art = Files.writeString(dir.resolve("past-allow.png"), "content of past-allow.png");
+    String work = client(creator, "work", "register", "--title", "past-allow", art.toString()).single().path("id").asText();
+    String grant = client(creator, "grant", "create", "--licensee", lab, "--use", "train-ai", "--work", work)
+        .single().path("id").asText();
+    Thread.sleep(5);
+    String before = java.time.Instant.now().toString();
+    Thread.sleep(5);
+    assertThat(client(creator, "grant", "revoke", grant).exit()).isZero();
+    Path receipts = dir.resolve("receipts-past-allow");
+    var check = client(admin, "check", "--licensee", lab, "--use", "train-ai", "--at", before, "--receipt-dir", receipts.toString(), art.toString());
+    assertThat(check.single().path("decision").asText()).isEqualTo("allow");
+    ObjectNode r = read(receipts.resolve("past-allow.png.receipt.json"));
+    assertThat(r.path("map").path("next").path("entry").asText()).contains("\"type\":\"revocation\"");
+    var run = verify(write("past-allow.json", r));
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.single().path("grantCurrent").asText()).isEqualTo("proven");
   }
 
   @Test

@@ -171,6 +171,7 @@ final class JsonViews {
               m.next().ifPresent(n -> map.putObject("next").put("index", n.index()).put("entry", n.entry()).put("proof", n.proof()));
             });
     o.put("grantAbsence", r.grantAbsence().label());
+    o.put("grantCurrent", r.grantCurrent().label());
     return o;
   }
 

@@ -31,6 +31,8 @@ final class LogApi {
   static final String TEXT = "text/plain; charset=utf-8";
   /** A checkpoint note has at most 100 signature lines; this leaves room for all of them. */
   static final int MAX_COSIGNED = 64 * 1024;
+  /** Problem type of a log that has no published checkpoint yet (503). */
+  static final String NOT_PUBLISHED = "log-not-published";
 
   private final LogPublication log;
   private final TileReader files;
@@ -51,7 +53,7 @@ final class LogApi {
 
   private void checkpoint(Context ctx) throws IOException {
     ctx.header("Cache-Control", "no-cache");
-    String text = new String(files.read("checkpoint"), StandardCharsets.UTF_8);
+    String text = published(ctx);
     ctx.contentType(TEXT).result(log.witnesses().map(w -> w.attach(text)).orElse(text));
   }
 
@@ -77,7 +79,7 @@ final class LogApi {
     } catch (java.nio.charset.CharacterCodingException e) {
       throw Problem.badRequest("body", "a cosigned checkpoint is UTF-8 text");
     }
-    long published = SignedCheckpoint.parse(new String(files.read("checkpoint"), StandardCharsets.UTF_8)).checkpoint().size();
+    long published = SignedCheckpoint.parse(published(ctx)).checkpoint().size();
     String merged;
     try {
       merged = witnesses.add(text, published);
@@ -91,6 +93,20 @@ final class LogApi {
       };
     }
     ctx.contentType(TEXT).result(merged.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The published checkpoint. A directory without one (a log that has not published yet, or a
+   * copy still being filled) answers 503 with {@code Retry-After}: the resource will exist, and
+   * until then there is no tree to serve proofs or cosignatures for.
+   */
+  private String published(Context ctx) throws IOException {
+    try {
+      return new String(files.read("checkpoint"), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      ctx.header("Retry-After", "1");
+      throw new Problem(503, NOT_PUBLISHED, "this log has not published a checkpoint yet; try again shortly", Optional.empty());
+    }
   }
 
   private void cosignedCheckpoint(Context ctx) {

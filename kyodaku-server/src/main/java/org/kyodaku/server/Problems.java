@@ -33,6 +33,7 @@ final class Problems {
           Map.entry("too-large", new Title("The request body is too large", "リクエスト本文が大きすぎます")),
           Map.entry("unsupported-media-type", new Title("Send JSON", "JSON で送信してください")),
           Map.entry("unavailable", new Title("The store is unavailable", "データストアに接続できません")),
+          Map.entry(LogApi.NOT_PUBLISHED, new Title("The log has not published a checkpoint yet", "ログはまだチェックポイントを公開していません")),
           Map.entry("internal", new Title("Internal error", "内部エラー")));
 
   private Problems() {}

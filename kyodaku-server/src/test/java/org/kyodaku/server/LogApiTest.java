@@ -92,4 +92,67 @@ class LogApiTest {
       }
     }
   }
+
+  @Test
+  void log_withoutPublishedCheckpoint_answers503ProblemWithRetryAfterAnd404ForTiles() throws Exception {
+    SignerKey key = LogKeys.loadOrCreate(dir.resolve("log.key"), "kyodaku.test/log", new Random(3));
+    // A directory the log has not published into yet (a copy still being filled, say).
+    Path empty = java.nio.file.Files.createDirectories(dir.resolve("unpublished"));
+    try (JdbcRegistryStore store = new JdbcRegistryStore(Database.open(Database.embeddedUrl(dir.resolve("db")), 2))) {
+      RegistryService registry = new RegistryService(store, Clock.systemUTC(), new SecureRandom());
+      try (KyodakuServer server = KyodakuServer.start(
+          registry, new ServerConfig("127.0.0.1", 0, ServerConfig.DEFAULT_MAX_BODY),
+          Optional.of(new LogPublication(empty, key.verifierKey().vkey())))) {
+        String base = server.baseUrl() + "/log/";
+        HttpResponse<byte[]> checkpoint = get(base + "checkpoint");
+        assertThat(checkpoint.statusCode()).isEqualTo(503);
+        assertThat(checkpoint.headers().firstValue("Retry-After")).contains("1");
+        assertThat(checkpoint.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        String problem = new String(checkpoint.body(), StandardCharsets.UTF_8);
+        assertThat(problem).contains("https://kyodaku.org/problems/log-not-published")
+            .contains("this log has not published a checkpoint yet");
+        HttpResponse<byte[]> tile = get(base + "tile/0/000.p/1");
+        assertThat(tile.statusCode()).isEqualTo(404);
+        assertThat(get(base + "tile/entries/000.p/1").statusCode()).isEqualTo(404);
+        assertThat(get(base + "key").statusCode()).isEqualTo(200);
+      }
+    }
+  }
+
+  @Test
+  void decide_receiptOnALogWithNoEntriesYet_answersWithTheEmptyTreesCheckpoint() throws Exception {
+    SignerKey key = LogKeys.loadOrCreate(dir.resolve("log.key"), "kyodaku.test/log", new Random(3));
+    try (JdbcRegistryStore store = new JdbcRegistryStore(Database.open(Database.embeddedUrl(dir.resolve("db")), 2))) {
+      // Parties recorded before the registry kept a log: the log is still empty when asked.
+      RegistryService before = new RegistryService(store, Clock.systemUTC(), new SecureRandom());
+      String token = before.bootstrapAdmin().orElseThrow().token();
+      var admin = before.authenticate(token);
+      String lab = before.createParty(admin, org.kyodaku.core.model.PartyKind.LICENSEE, "Lab", Optional.empty()).party().id();
+      try (org.kyodaku.log.registry.RegistryLog log = org.kyodaku.log.registry.RegistryLog.open(
+          dir.resolve("log"), SequencerConfig.of(key), Clock.systemUTC())) {
+        assertThat(log.sequencer().size()).isZero();
+        RegistryService registry = new RegistryService(store, org.kyodaku.core.registry.NearMatcher.NONE,
+            log.recorder(), log.receipts(), Clock.systemUTC(), new SecureRandom());
+        try (KyodakuServer server = KyodakuServer.start(
+            registry, new ServerConfig("127.0.0.1", 0, ServerConfig.DEFAULT_MAX_BODY),
+            Optional.of(new LogPublication(log.sequencer().directory(), key.verifierKey().vkey())))) {
+          HttpResponse<String> r = HttpClient.newHttpClient().send(
+              HttpRequest.newBuilder(URI.create(server.baseUrl() + "/decisions"))
+                  .header("Authorization", "Bearer " + token)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(
+                      "{\"licensee\":\"" + lab + "\",\"use\":\"train-ai\",\"sha256\":\"" + "e".repeat(64) + "\",\"receipt\":true}"))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+          assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
+          var receipt = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body()).path("receipt");
+          assertThat(receipt.path("entries")).isEmpty();
+          assertThat(receipt.path("grantAbsence").asText()).isEqualTo("not-proven");
+          var cp = CheckpointVerifier.forLog(key.verifierKey()).verify(receipt.path("checkpoint").asText());
+          assertThat(cp.checkpoint().size()).isZero();
+          assertThat(get(server.baseUrl() + "/log/checkpoint").statusCode()).isEqualTo(200);
+        }
+      }
+    }
+  }
 }

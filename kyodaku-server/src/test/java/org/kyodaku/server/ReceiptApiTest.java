@@ -113,6 +113,12 @@ class ReceiptApiTest {
     JsonNode receipt = d.path("receipt");
     assertThat(receipt.path("decision").path("grant").asText()).isEqualTo(grant);
     assertThat(receipt.path("grantAbsence").asText()).isEqualTo("not-applicable");
+    // The grant is in its work's current set at the checkpoint: not revoked before the decision.
+    assertThat(receipt.path("grantCurrent").asText()).isEqualTo("proven");
+    OPENAPI.assertShape(receipt.path("map"), "ReceiptMap");
+    assertThat(receipt.path("map").path("works").path(0).path("work").asText()).isEqualTo(work);
+    assertThat(receipt.path("map").path("works").path(0).path("grants").path(0).asText()).isEqualTo(grant);
+    assertThat(receipt.path("map").has("next")).isFalse();
     var entries = verify(receipt);
     assertThat(entries).containsOnlyKeys("grant " + grant, "work " + work);
     assertThat(entries.get("grant " + grant).entry().body().get("licensee")).isEqualTo(lab);
@@ -140,12 +146,17 @@ class ReceiptApiTest {
     JsonNode allow = batch.path("decisions").path(0);
     assertThat(allow.path("decision").asText()).isEqualTo("allow");
     assertThat(verify(allow.path("receipt"))).containsOnlyKeys("grant " + grant, "revocation " + grant, "work " + workA);
+    // At that instant the grant was still in workA's set; the revocation bounds the state.
+    assertThat(allow.path("receipt").path("grantCurrent").asText()).isEqualTo("proven");
+    assertThat(allow.path("receipt").path("map").path("next").path("entry").asText()).contains("\"type\":\"revocation\"");
+    assertThat(allow.path("receipt").path("map").path("works").path(0).path("grants").path(0).asText()).isEqualTo(grant);
 
     JsonNode deny = batch.path("decisions").path(1);
     assertThat(deny.path("basis").asText()).isEqualTo("no-grant");
     // Asked at a past instant, the deny's map evidence is the state after the last act before it,
     // bounded by the next act (the revocation).
     assertThat(deny.path("receipt").path("grantAbsence").asText()).isEqualTo("proven");
+    assertThat(deny.path("receipt").path("grantCurrent").asText()).isEqualTo("not-applicable");
     assertThat(deny.path("receipt").path("map").path("next").path("entry").asText()).contains("\"type\":\"revocation\"");
     assertThat(deny.path("receipt").path("map").path("works").path(0).path("grants")).isEmpty();
     assertThat(verify(deny.path("receipt"))).containsOnlyKeys("work " + workB);

@@ -103,15 +103,7 @@ public final class JdbcRegistryStore implements RegistryStore {
             setLogIndex(s, 5, logIndex);
             s.executeUpdate();
           }
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT INTO credentials (token_hash, party_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
-            s.setString(1, credential.tokenHash());
-            s.setString(2, credential.party());
-            s.setLong(3, micros(credential.createdAt()));
-            setOptionalMicros(s, 4, credential.expiresAt());
-            s.executeUpdate();
-          }
+          insertCredential(c, credential);
           return null;
         });
   }
@@ -181,11 +173,58 @@ public final class JdbcRegistryStore implements RegistryStore {
                 return Optional.<Credential>empty();
               }
               return Optional.of(
-                  new Credential(
-                      r.getString(1), r.getString(2), instant(r.getLong(3)), optionalInstant(r, 4)));
+                  credential(r));
             }
           }
         });
+  }
+
+  @Override
+  public void addCredential(Credential credential) {
+    tx(
+        "add a credential",
+        c -> {
+          insertCredential(c, credential);
+          return null;
+        });
+  }
+
+  @Override
+  public List<Credential> credentialsOf(String partyId) {
+    return tx(
+        "read a party's credentials",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT token_hash, party_id, created_at, expires_at FROM credentials WHERE party_id = ?"
+                      + " ORDER BY created_at, token_hash")) {
+            s.setString(1, partyId);
+            List<Credential> out = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                out.add(credential(r));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  private static void insertCredential(Connection c, Credential credential) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO credentials (token_hash, party_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
+      s.setString(1, credential.tokenHash());
+      s.setString(2, credential.party());
+      s.setLong(3, micros(credential.createdAt()));
+      setOptionalMicros(s, 4, credential.expiresAt());
+      s.executeUpdate();
+    }
+  }
+
+  /** A credential from columns token_hash, party_id, created_at, expires_at. */
+  private static Credential credential(ResultSet r) throws SQLException {
+    return new Credential(r.getString(1), r.getString(2), instant(r.getLong(3)), optionalInstant(r, 4));
   }
 
   private static Party party(ResultSet r) throws SQLException {
@@ -744,6 +783,24 @@ public final class JdbcRegistryStore implements RegistryStore {
 
   static Instant instant(long micros) {
     return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+  }
+
+  @Override
+  public boolean replaceRevocation(String grantId, Revocation revocation, long logIndex) {
+    return tx(
+        "replace a revocation",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "UPDATE revocations SET revoked_at = ?, revoked_by = ?, reason = ?, log_index = ? WHERE grant_id = ?")) {
+            s.setLong(1, micros(revocation.revokedAt()));
+            s.setString(2, revocation.revokedBy());
+            s.setString(3, revocation.reason().orElse(null));
+            setLogIndex(s, 4, logIndex);
+            s.setString(5, grantId);
+            return s.executeUpdate() == 1;
+          }
+        });
   }
 
   @Override

@@ -250,6 +250,32 @@ abstract class RegistryStoreContract {
   }
 
   @Test
+  void replaceRevocation_recordedOne_isReplacedWithItsLogIndex_noneToReplaceReturnsFalse() {
+    party("p_owner00001", PartyKind.RIGHTS_HOLDER, "Studio");
+    Grant g = grant("g_grant000001", "p_owner00001", Optional.empty(), true, Set.of());
+    store.createGrant(g, 2);
+    Revocation first = new Revocation(T0.plusSeconds(10), "p_owner00001", Optional.of("契約終了"));
+    Revocation later = new Revocation(T0.plusSeconds(20), "p_owner00001", Optional.empty());
+    assertThat(store.replaceRevocation(g.id(), first, 3)).isFalse();
+    assertThat(store.findGrant(g.id())).contains(g);
+    assertThat(store.revokeGrant(g.id(), later, 5)).isTrue();
+    assertThat(store.replaceRevocation(g.id(), first, 3)).isTrue();
+    assertThat(store.findGrant(g.id())).contains(g.revoked(first));
+    assertThat(store.logIndexes(RegistryStore.Logged.REVOCATION, List.of(g.id()))).containsExactly(entry(g.id(), 3L));
+  }
+
+  @Test
+  void addCredential_secondToken_authenticatesTheSamePartyAndIsListed() {
+    party("p_admin00001", PartyKind.ADMIN, "admin");
+    Credential expired = new Credential(hash("old"), "p_admin00001", T0.plusSeconds(1), Optional.of(T0.plusSeconds(1)));
+    store.addCredential(expired);
+    assertThat(store.findCredential(hash("old"))).contains(expired);
+    assertThat(store.credentialsOf("p_admin00001"))
+        .containsExactly(new Credential(hash("p_admin00001"), "p_admin00001", T0, Optional.empty()), expired);
+    assertThat(store.credentialsOf("p_nobody0001")).isEmpty();
+  }
+
+  @Test
   void reopen_afterClose_keepsEverything() {
     party("p_owner00001", PartyKind.RIGHTS_HOLDER, "Studio");
     Work w = work("w_work0000001", "p_owner00001", SHA_A);

@@ -10,7 +10,9 @@ import org.kyodaku.core.model.Labelled;
  * checkpoint all the proofs are against: what anyone can verify offline (docs/receipts.md).
  *
  * <p>An allow rests on its grant (and, when the grant was revoked after the decision's instant,
- * the revocation showing when) and on the registration of every matched work. A deny carries the
+ * the revocation showing when) and on the registration of every matched work; when the log commits
+ * a map there, it also carries its work's entry in the verifiable map of grant sets, which holds
+ * the grant — so the grant had not been revoked at the decision's instant. A deny carries the
  * registrations of the works matched; a {@code no-grant} deny also carries the named work's entry
  * in the verifiable map of grant sets — committed as the checkpoint's last entry for a question
  * about "now", or by the map root that closes the last batch of acts at or before a past instant —
@@ -18,7 +20,8 @@ import org.kyodaku.core.model.Labelled;
  *
  * @param unlogged ids of facts the decision rests on that have no log entry (recorded before the
  *     registry kept a log); their part of the decision is not provable
- * @param map the map evidence of a {@code no-grant} deny, when the log commits a map
+ * @param map the map evidence of an allow or of a {@code no-grant} deny, when the log commits a map
+ *     at the decision's instant
  */
 public record Receipt(
     Decision decision,
@@ -60,13 +63,17 @@ public record Receipt(
     }
   }
 
-  /** What the receipt proves about the absence of a covering grant. */
-  public enum GrantAbsence implements Labelled {
-    /** An allow: there is a grant. */
+  /**
+   * What the receipt's map evidence proves about one claim: {@link #grantAbsence} (a deny: no
+   * grant covered the question) and {@link #grantCurrent} (an allow: its grant had not been
+   * revoked by the decision's instant).
+   */
+  public enum Proof implements Labelled {
+    /** The claim is not the decision's (an allow has a grant; a deny has none to be current). */
     NOT_APPLICABLE,
-    /** A deny whose receipt does not show that no grant covered the question. */
+    /** The receipt carries no map evidence for the claim. */
     NOT_PROVEN,
-    /** A deny whose receipt carries the map proof that no grant covered the question. */
+    /** The receipt carries the map proof of the claim. */
     PROVEN;
 
     @Override
@@ -75,12 +82,21 @@ public record Receipt(
     }
   }
 
-  /** What this receipt proves about the absence of a covering grant. */
-  public GrantAbsence grantAbsence() {
-    if (decision.allowed()) {
-      return GrantAbsence.NOT_APPLICABLE;
+  /** What this receipt proves about the absence of a covering grant (denials). */
+  public Proof grantAbsence() {
+    return proof(!decision.allowed());
+  }
+
+  /** What this receipt proves about its grant being current at the decision's instant (allows). */
+  public Proof grantCurrent() {
+    return proof(decision.allowed());
+  }
+
+  private Proof proof(boolean applies) {
+    if (!applies) {
+      return Proof.NOT_APPLICABLE;
     }
-    return map.isPresent() ? GrantAbsence.PROVEN : GrantAbsence.NOT_PROVEN;
+    return map.isPresent() ? Proof.PROVEN : Proof.NOT_PROVEN;
   }
 
   /** What an entry is to the decision. */

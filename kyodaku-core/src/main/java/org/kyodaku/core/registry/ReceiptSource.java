@@ -37,7 +37,11 @@ public interface ReceiptSource {
      * The map of grant sets as it was at {@code at}: the state committed by the {@code map-root}
      * entry that closes the last batch of acts at or before {@code at}, with the entry after it
      * (the first act after {@code at}) as the boundary — if the log has such a root and the
-     * state can be rebuilt; empty otherwise.
+     * state can be rebuilt; empty otherwise. When no act of the view is after {@code at} (a
+     * question about "now"), that is {@link #grantMap()}, without a boundary.
+     *
+     * @throws RegistryException UNAVAILABLE when rebuilding that state would replay more of the
+     *     log than one request may
      */
     default java.util.Optional<GrantMap> grantMapAt(java.time.Instant at) {
       return java.util.Optional.empty();

@@ -331,10 +331,50 @@ public final class RegistryService {
    * @return the new admin's token, or empty when an admin already exists
    */
   public Optional<CreatedParty> bootstrapAdmin() {
+    return bootstrapAdmin(token -> {});
+  }
+
+  /**
+   * Creates the first admin when the store has none, handing its token to {@code keep} before the
+   * admin is recorded: a crash after the act then leaves the token kept, never an admin whose token
+   * nobody has. (A crash between the log and the store leaves the admin in the log only; the replay
+   * stores it with an unusable credential, and {@link #recoverBootstrapAdmin} issues a new token.)
+   *
+   * @return the new admin's token, or empty when an admin already exists
+   */
+  public Optional<CreatedParty> bootstrapAdmin(java.util.function.Consumer<String> keep) {
     if (store.hasAdmin()) {
       return Optional.empty();
     }
-    return Optional.of(insertParty("registry", PartyKind.ADMIN, "admin", Optional.empty()));
+    String token = Tokens.newToken(random);
+    keep.accept(token);
+    return Optional.of(insertParty("registry", PartyKind.ADMIN, "admin", Optional.empty(), token));
+  }
+
+  /**
+   * Issues a new token to the first admin, {@code adminId} (as the log names it), when it holds no
+   * usable one: the state a crash between logging its creation and storing it leaves behind (the
+   * replay stores logged parties with an expired credential; tokens are never logged). Nobody else
+   * can then act as admin, so the start that finds this state issues the token, as the first start
+   * did. Not an act: credentials are not logged (ADR 0007).
+   *
+   * @return the admin with its new token, or empty when it has a usable token or is not an admin
+   *     in the store
+   */
+  public Optional<CreatedParty> recoverBootstrapAdmin(String adminId) {
+    Optional<Party> admin = store.findParty(adminId).filter(p -> p.kind() == PartyKind.ADMIN);
+    if (admin.isEmpty()) {
+      return Optional.empty();
+    }
+    Instant now = now();
+    boolean usable = store.credentialsOf(adminId).stream()
+        .anyMatch(c -> c.expiresAt().map(now::isBefore).orElse(true));
+    if (usable) {
+      return Optional.empty();
+    }
+    String token = Tokens.newToken(random);
+    store.addCredential(new Credential(Tokens.hash(token), adminId, now, Optional.empty()));
+    return Optional.of(new CreatedParty(admin.get(), token));
   }
 
   // ---- parties ------------------------------------------------------------------------------
@@ -348,12 +388,11 @@ public final class RegistryService {
             throw RegistryException.invalid("tokenExpiresAt", "must be in the future, got " + e);
           }
         });
-    return insertParty(caller.id(), kind, name, tokenExpiresAt);
+    return insertParty(caller.id(), kind, name, tokenExpiresAt, Tokens.newToken(random));
   }
 
   private CreatedParty insertParty(
-      String author, PartyKind kind, String name, Optional<Instant> expiresAt) {
-    String token = Tokens.newToken(random);
+      String author, PartyKind kind, String name, Optional<Instant> expiresAt, String token) {
     return act(
         now -> {
           Party party = validated(() -> new Party(ids.next("p"), kind, name, now));
@@ -610,7 +649,7 @@ public final class RegistryService {
     requireStored();
     Instant at = decisionInstant(batch.at());
     List<Decision> decisions = decideAt(batch, subjects, workField, at);
-    receiptsOut.ifPresent(out -> out.addAll(receipts(decisions, batch.at().isEmpty() ? Optional.empty() : Optional.of(at))));
+    receiptsOut.ifPresent(out -> out.addAll(receipts(decisions, at)));
     return decisions;
   }
 
@@ -701,17 +740,17 @@ public final class RegistryService {
   }
 
   /**
-   * The receipts of {@code decisions}, built after them (see decideWithReceipts). A deny
-   * for lack of a grant also gets the map evidence of its work's grant set. Asked for "now", the
-   * view's checkpoint covers every act up to the decision's instant, so the set it commits is the
-   * one the decision saw. Asked for a past instant, the current set is not the one then (a grant
-   * revoked since has left it): the evidence is the map state after the last act at or before that
-   * instant, when the log has a map root there.
+   * The receipts of {@code decisions}, built after them (see decideWithReceipts). A deny for lack
+   * of a grant gets the map evidence of its work's grant set, and an allow that of its grant's
+   * work, showing the grant still in the set. The evidence is the map state after the last act at
+   * or before the decisions' instant: asked for "now", that is normally the view's checkpoint's
+   * last entry; an act that landed after the decisions (or, for a past instant, every act since)
+   * is left out, with the first of them as the boundary. Without a map root at that point there is
+   * no map evidence.
    */
-  private List<Receipt> receipts(List<Decision> decisions, Optional<Instant> past) {
+  private List<Receipt> receipts(List<Decision> decisions, Instant at) {
     ReceiptSource.LogView view = receipts.view();
-    Optional<ReceiptSource.GrantMap> grantMap =
-        past.isEmpty() ? view.grantMap() : view.grantMapAt(past.get());
+    Optional<ReceiptSource.GrantMap> grantMap = view.grantMapAt(at);
     Set<String> workIds = new LinkedHashSet<>();
     Set<String> grantIds = new LinkedHashSet<>();
     for (Decision d : decisions) {
@@ -756,12 +795,27 @@ public final class RegistryService {
       matched.addAll(d.matchedWorks());
       matched.forEach(w -> add.accept(Receipt.Role.WORK, w));
       Optional<Receipt.MapEvidence> map = Optional.empty();
-      if (grantMap.isPresent() && !d.allowed() && d.basis() == Basis.NO_GRANT && d.work().isPresent()) {
+      boolean denyForLackOfGrant = !d.allowed() && d.basis() == Basis.NO_GRANT && d.work().isPresent();
+      // An allow resting on an unlogged grant or work has nothing in the map to show.
+      boolean allowLogged = d.allowed() && d.work().map(works::containsKey).orElse(false)
+          && d.grant().map(grants::containsKey).orElse(false);
+      if (grantMap.isPresent() && (denyForLackOfGrant || allowLogged)) {
         ReceiptSource.GrantSet set = grantMap.get().grantSet(d.work().get());
-        for (Map.Entry<String, Long> g : set.grants().entrySet()) {
-          ReceiptSource.ProvedEntry p = proved.computeIfAbsent(g.getValue(), view::prove);
-          if (entries.stream().noneMatch(e -> e.index() == p.index())) {
-            entries.add(new Receipt.Entry(Receipt.Role.GRANT, g.getKey(), p.index(), p.entry(), p.proof()));
+        if (allowLogged && !set.grants().containsKey(d.grant().get())) {
+          // The store allowed under a grant the log says was not in force then: they disagree,
+          // and the log is the source of truth (ADR 0007). No allow may leave with that receipt.
+          throw new RegistryException(
+              RegistryException.Kind.UNAVAILABLE,
+              "the store allowed " + d.work().get() + " under grant " + d.grant().get()
+                  + ", but the transparency log's map of grant sets at " + at + " does not hold that grant ("
+                  + set.grants().keySet() + "): store and log disagree; restart the server to replay the log");
+        }
+        if (denyForLackOfGrant) {
+          for (Map.Entry<String, Long> g : set.grants().entrySet()) {
+            ReceiptSource.ProvedEntry p = proved.computeIfAbsent(g.getValue(), view::prove);
+            if (entries.stream().noneMatch(e -> e.index() == p.index())) {
+              entries.add(new Receipt.Entry(Receipt.Role.GRANT, g.getKey(), p.index(), p.entry(), p.proof()));
+            }
           }
         }
         ReceiptSource.ProvedEntry root = grantMap.get().root();

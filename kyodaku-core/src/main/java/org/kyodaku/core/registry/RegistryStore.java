@@ -52,6 +52,12 @@ public interface RegistryStore extends AutoCloseable {
 
   Optional<Credential> findCredential(String tokenHash);
 
+  /** Adds a credential to an existing party (credentials are never logged: ADR 0007). */
+  void addCredential(Credential credential);
+
+  /** Every credential of party {@code partyId}, expired or not, oldest first. */
+  List<Credential> credentialsOf(String partyId);
+
   /** Adds a work and its assets, not logged. */
   default void createWork(Work work, List<Asset> assets) {
     createWork(work, assets, NOT_LOGGED);
@@ -131,6 +137,15 @@ public interface RegistryStore extends AutoCloseable {
    * @return false when the grant was already revoked (nothing changed)
    */
   boolean revokeGrant(String grantId, Revocation revocation, long logIndex);
+
+  /**
+   * Replaces the recorded revocation of {@code grantId} by the one logged at {@code logIndex}: the
+   * log's first revocation of a grant is the revocation (ADR 0007), and only the replay of the
+   * log, correcting a store that recorded a later one, calls this.
+   *
+   * @return false when the grant has no revocation to replace (nothing changed)
+   */
+  boolean replaceRevocation(String grantId, Revocation revocation, long logIndex);
 
   /**
    * The transparency-log index of each fact of kind {@code kind} among {@code ids} that was

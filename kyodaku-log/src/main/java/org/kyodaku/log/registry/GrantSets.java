@@ -23,7 +23,6 @@ import org.kyodaku.log.map.VerifiableMap;
 import org.kyodaku.log.merkle.Hash;
 import org.kyodaku.log.note.SignerKey;
 import org.kyodaku.log.sequencer.BatchSealer;
-import org.kyodaku.log.sequencer.Sequencer;
 import org.kyodaku.log.sequencer.SequencerException;
 
 /**
@@ -46,12 +45,29 @@ import org.kyodaku.log.sequencer.SequencerException;
  * entry for the state after every entry before it: so the last entry of every checkpoint's tree
  * commits the map of the tree before it ({@code logSize = size − 1}).
  *
+ * <p><b>Older states.</b> The last {@value #KEPT_STATES} committed states are kept. An older one
+ * (a receipt about a past instant) is rebuilt without reading the log: every change of a work's
+ * set is remembered with its log index ({@code changes}) and every membership with the interval
+ * it held ({@code history}), so the state at {@code n} is the nearest kept later state with the
+ * works changed since {@code n} set back to their sets at {@code n} — or, when fewer works had a
+ * set at {@code n}, the map of those sets built afresh. Either costs one map update per work, at
+ * most {@value #MAX_REBUILD_UPDATES} per request (a state further back gets no evidence: a request
+ * must not cost a replay of the whole log); the last {@value #REBUILT_KEPT} rebuilt states are
+ * cached.
+ *
  * <p>Thread safety: the sequencer thread applies and seals; request threads read states and
- * memberships. Both go through this object's monitor, held for map updates and lookups only.
+ * memberships. Both go through this object's monitor, held for map updates and lookups only; a
+ * rebuild copies what it needs under the monitor and hashes outside it.
  */
 final class GrantSets implements BatchSealer {
   /** States kept for proofs: the checkpoint a receipt reads may be a few batches old. */
   private static final int KEPT_STATES = 64;
+
+  /** Most map updates one request may spend rebuilding an older state (about 0.1 ms each). */
+  static final int MAX_REBUILD_UPDATES = 8192;
+
+  /** Rebuilt states cached, most recently used kept. */
+  static final int REBUILT_KEPT = 16;
 
   private final Optional<SignerKey> key;
   private final Clock clock;
@@ -63,6 +79,22 @@ final class GrantSets implements BatchSealer {
   private final Map<String, List<Membership>> history = new HashMap<>();
   private VerifiableMap map = VerifiableMap.empty();
   private long applied;
+
+  /** Every change of a work's set, in log order: the work whose set the entry at index changed. */
+  private final List<Change> changes = new ArrayList<>();
+
+  /** Map updates spent on rebuilding older states, for tests and measurements. */
+  private final java.util.concurrent.atomic.AtomicLong rebuildUpdates = new java.util.concurrent.atomic.AtomicLong();
+
+  private final Map<Long, VerifiableMap> rebuilt =
+      new LinkedHashMap<>(REBUILT_KEPT, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, VerifiableMap> eldest) {
+          return size() > REBUILT_KEPT;
+        }
+      };
+
+  private record Change(long index, String work) {}
 
   /** Map states by the log size they reflect; only those committed by a {@code map-root}. */
   private final ConcurrentSkipListMap<Long, VerifiableMap> states = new ConcurrentSkipListMap<>();
@@ -88,16 +120,25 @@ final class GrantSets implements BatchSealer {
   /** A work's set in one committed state, with each grant's log index, ids sorted. */
   record GrantSet(Hash root, Optional<Hash> value, byte[] proof, Map<String, Long> grants) {}
 
+  private final int maxRebuildUpdates;
+
   /** A projection that seals batches with map-root entries signed by {@code key}. */
   GrantSets(SignerKey key, Clock clock) {
+    this(key, clock, MAX_REBUILD_UPDATES);
+  }
+
+  /** As above, with another bound on the map updates one rebuild may spend (for tests). */
+  GrantSets(SignerKey key, Clock clock, int maxRebuildUpdates) {
     this.key = Optional.of(key);
     this.clock = clock;
+    this.maxRebuildUpdates = maxRebuildUpdates;
   }
 
   /** A projection for replay only (an auditor's): it has no key, so it cannot seal. */
   GrantSets() {
     this.key = Optional.empty();
     this.clock = Clock.systemUTC();
+    this.maxRebuildUpdates = MAX_REBUILD_UPDATES;
   }
 
   /** Applies the log's existing entries, in order, checking every map-root against the replay. */
@@ -165,35 +206,112 @@ final class GrantSets implements BatchSealer {
     return Optional.ofNullable(states.get(logSize));
   }
 
-  /** Work {@code workId}'s set in the state committed at {@code logSize}, with its map proof. */
-  synchronized Optional<GrantSet> grantSet(long logSize, String workId) {
-    VerifiableMap state = states.get(logSize);
-    if (state == null) {
+  /**
+   * Work {@code workId}'s set in the state after the first {@code logSize} entries, with its map
+   * proof; empty when that state is neither kept nor within reach of a rebuild (class comment).
+   */
+  Optional<GrantSet> grantSet(long logSize, String workId) {
+    Optional<VerifiableMap> found = mapAt(logSize);
+    if (found.isEmpty()) {
       return Optional.empty();
     }
+    VerifiableMap state = found.get();
     Hash k = MapHasher.keyOf(workId);
     Map<String, Long> members = new LinkedHashMap<>();
-    new TreeSet<>(
-            history.getOrDefault(workId, List.of()).stream()
-                .filter(m -> m.added() < logSize && logSize <= m.removed())
-                .map(Membership::grant)
-                .toList())
-        .forEach(g -> members.put(g, grants.get(g).index));
+    synchronized (this) {
+      membersAt(workId, logSize).forEach(g -> members.put(g, grants.get(g).index));
+    }
     return Optional.of(new GrantSet(state.root(), state.get(k), state.prove(k).toBytes(), members));
   }
 
   /**
-   * The map state committed by the {@code map-root} entry at {@code logSize}: kept in memory for
-   * the last batches, otherwise rebuilt by replaying the log up to that entry into a new
-   * projection (a linear pass: receipts about the distant past cost one replay each).
+   * The map after the first {@code logSize} entries (a map-root's {@code logSize}): kept, cached,
+   * or rebuilt from the grant-set history at a cost of at most {@value #MAX_REBUILD_UPDATES} map
+   * updates (by default); empty beyond that, or for a size the map has not reached.
    */
-  GrantSets atOrRebuilt(Sequencer sequencer, long logSize) {
-    if (states.containsKey(logSize)) {
-      return this;
+  Optional<VerifiableMap> mapAt(long logSize) {
+    VerifiableMap kept = states.get(logSize);
+    if (kept != null) {
+      return Optional.of(kept);
     }
-    GrantSets past = new GrantSets();
-    RegistryLog.forEachEntry(sequencer, logSize + 1, past::replay);
-    return past;
+    synchronized (rebuilt) {
+      VerifiableMap cached = rebuilt.get(logSize);
+      if (cached != null) {
+        return Optional.of(cached);
+      }
+    }
+    VerifiableMap base;
+    Map<String, TreeSet<String>> sets = new LinkedHashMap<>();
+    synchronized (this) {
+      Map.Entry<Long, VerifiableMap> later = states.ceilingEntry(logSize);
+      if (later == null || logSize < 0) {
+        return Optional.empty();
+      }
+      // Undo the changes since logSize on the nearest later state ...
+      int from = firstChangeAtOrAfter(logSize);
+      int to = firstChangeAtOrAfter(later.getKey());
+      Set<String> touched = new LinkedHashSet<>();
+      for (int i = from; i < to && touched.size() <= maxRebuildUpdates; i++) {
+        touched.add(changes.get(i).work());
+      }
+      if (touched.size() <= maxRebuildUpdates) {
+        base = later.getValue();
+        touched.forEach(w -> sets.put(w, membersAt(w, logSize)));
+      } else {
+        // ... or, when fewer works had a set then (an older, smaller registry), build it afresh.
+        base = VerifiableMap.empty();
+        for (String w : history.keySet()) {
+          TreeSet<String> set = membersAt(w, logSize);
+          if (!set.isEmpty()) {
+            if (sets.size() == maxRebuildUpdates) {
+              return Optional.empty();
+            }
+            sets.put(w, set);
+          }
+        }
+      }
+    }
+    VerifiableMap state = base;
+    for (Map.Entry<String, TreeSet<String>> e : sets.entrySet()) {
+      Hash k = MapHasher.keyOf(e.getKey());
+      state = e.getValue().isEmpty() ? state.remove(k) : state.set(k, MapHasher.grantSetDigest(e.getValue()));
+    }
+    rebuildUpdates.addAndGet(sets.size());
+    synchronized (rebuilt) {
+      rebuilt.put(logSize, state);
+    }
+    return Optional.of(state);
+  }
+
+  /** Map updates spent on rebuilding older states so far. */
+  long rebuildUpdates() {
+    return rebuildUpdates.get();
+  }
+
+  /** The grants in {@code work}'s set after the first {@code logSize} entries, sorted. */
+  private TreeSet<String> membersAt(String work, long logSize) {
+    TreeSet<String> set = new TreeSet<>();
+    for (Membership m : history.getOrDefault(work, List.of())) {
+      if (m.added() < logSize && logSize <= m.removed()) {
+        set.add(m.grant());
+      }
+    }
+    return set;
+  }
+
+  /** The position in {@code changes} of the first change at log index {@code index} or later. */
+  private int firstChangeAtOrAfter(long index) {
+    int lo = 0;
+    int hi = changes.size();
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (changes.get(mid).index() < index) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** The number of entries applied (map-roots included). */
@@ -275,6 +393,7 @@ final class GrantSets implements BatchSealer {
     if (set.add(grant)) {
       grants.get(grant).works.add(work);
       history.computeIfAbsent(work, w -> new ArrayList<>()).add(new Membership(grant, index, Long.MAX_VALUE));
+      changes.add(new Change(index, work));
       map = map.set(MapHasher.keyOf(work), MapHasher.grantSetDigest(set));
     }
   }
@@ -292,6 +411,7 @@ final class GrantSets implements BatchSealer {
         break;
       }
     }
+    changes.add(new Change(index, work));
     Hash k = MapHasher.keyOf(work);
     map = set.isEmpty() ? map.remove(k) : map.set(k, MapHasher.grantSetDigest(set));
   }

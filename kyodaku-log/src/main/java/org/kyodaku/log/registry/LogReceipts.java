@@ -71,7 +71,11 @@ public final class LogReceipts implements ReceiptSource {
         if (k == 0 || !isMapRoot(k - 1)) {
           return Optional.empty();
         }
-        GrantSets sets = grantSets.get().atOrRebuilt(sequencer, k - 1);
+        GrantSets sets = grantSets.get();
+        // An older state is rebuilt within a bounded cost; one beyond it gets no map evidence.
+        if (sets.mapAt(k - 1).isEmpty()) {
+          return Optional.empty();
+        }
         GrantMap map = map(sets, k - 1, this);
         if (k == size) {
           return Optional.of(map);
@@ -98,8 +102,12 @@ public final class LogReceipts implements ReceiptSource {
 
       /** The first index whose act is after {@code at} (a map root counts as its batch's act). */
       private long firstActAfter(Instant at) {
+        // "Now" is the usual question: no act after it, decided by the last entry alone.
+        if (!actAt(size - 1).isAfter(at)) {
+          return size;
+        }
         long lo = 0;
-        long hi = size;
+        long hi = size - 1;
         while (lo < hi) {
           long mid = (lo + hi) >>> 1;
           if (actAt(mid).isAfter(at)) {
@@ -168,7 +176,7 @@ public final class LogReceipts implements ReceiptSource {
       public GrantSet grantSet(String workId) {
         GrantSets.GrantSet set =
             sets.grantSet(rootIndex, workId)
-                .orElseThrow(() -> unavailable("the map state of log size " + rootIndex + " is no longer kept", null));
+                .orElseThrow(() -> unavailable("the map state of log size " + rootIndex + " can no longer be rebuilt", null));
         return new GrantSet(workId, Base64.getEncoder().encodeToString(set.proof()), new TreeMap<>(set.grants()));
       }
     };

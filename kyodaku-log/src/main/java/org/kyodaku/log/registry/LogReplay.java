@@ -1,12 +1,14 @@
 package org.kyodaku.log.registry;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.kyodaku.core.model.Grant;
 import org.kyodaku.core.model.Party;
+import org.kyodaku.core.model.PartyKind;
 import org.kyodaku.core.registry.Credential;
 import org.kyodaku.core.registry.RegistryStore;
 import org.kyodaku.core.registry.Tokens;
@@ -23,12 +25,18 @@ import org.kyodaku.log.entry.SignedEntry;
  * (one query per kind); an entry whose fact is missing is applied, in log order, with its index:
  *
  * <ul>
- *   <li>{@code party}: created with a credential whose token is drawn and thrown away — tokens are
- *       never logged, and the client that asked never got this one, so nobody can use the party
- *       until an admin issues it a token;
+ *   <li>{@code party}: created with a credential whose token is drawn and thrown away and which
+ *       expired at the party's creation — tokens are never logged, and the client that asked never
+ *       got this one, so nobody can use the party until it is issued a token; the first admin (the
+ *       {@code party} entry of kind {@code admin} authored by {@code registry}: the bootstrap) is
+ *       named in the result, so that a start can issue it one ({@code
+ *       RegistryService.recoverBootstrapAdmin});
  *   <li>{@code work}: created with its fingerprints (file names are never logged);
- *   <li>{@code grant}: created as logged; {@code revocation}: recorded, unless the store already
- *       has a revocation of that grant (the first stays, as the registry's rule says);
+ *   <li>{@code grant}: created as logged; {@code revocation}: the log's <em>first</em> revocation of
+ *       a grant is its revocation (the rule the map and every auditor apply): recorded when the
+ *       store has none, left alone when the store holds it or an earlier logged one, and put in
+ *       place of a later logged one the store holds (a second revocation that reached the store
+ *       while the first had not, e.g. logged by a server that did not yet fail closed);
  *   <li>{@code map-root} and other types: nothing to store.
  * </ul>
  *
@@ -42,9 +50,13 @@ public final class LogReplay {
    * What the replay did.
    *
    * @param entries entries read
-   * @param applied facts stored because the store lacked them
+   * @param applied facts stored because the store lacked them (or held a later revocation)
+   * @param bootstrapAdmin the id of the first admin, when the log records its creation
    */
-  public record Result(long entries, long applied) {}
+  public record Result(long entries, long applied, Optional<String> bootstrapAdmin) {}
+
+  /** Who creates the first admin in its log entry ({@code RegistryService.bootstrapAdmin}). */
+  static final String BOOTSTRAP_AUTHOR = "registry";
 
   private LogReplay() {}
 
@@ -52,10 +64,15 @@ public final class LogReplay {
   public static Result replay(RegistryLog log, RegistryStore store, RandomGenerator random) {
     List<Indexed> chunk = new ArrayList<>(CHUNK);
     long[] counts = new long[2];
+    String[] bootstrap = new String[1];
     RegistryLog.forEachEntry(
         log.sequencer(),
         (bytes, index) -> {
-          chunk.add(new Indexed(index, EntryParser.parse(bytes)));
+          SignedEntry entry = EntryParser.parse(bytes);
+          if (bootstrap[0] == null && isBootstrapAdmin(entry)) {
+            bootstrap[0] = (String) entry.entry().body().get("id");
+          }
+          chunk.add(new Indexed(index, entry));
           counts[0]++;
           if (chunk.size() == CHUNK) {
             counts[1] += apply(chunk, store, random);
@@ -63,7 +80,13 @@ public final class LogReplay {
           }
         });
     counts[1] += apply(chunk, store, random);
-    return new Result(counts[0], counts[1]);
+    return new Result(counts[0], counts[1], Optional.ofNullable(bootstrap[0]));
+  }
+
+  private static boolean isBootstrapAdmin(SignedEntry s) {
+    return s.entry().type().equals("party")
+        && s.entry().author().equals(BOOTSTRAP_AUTHOR)
+        && PartyKind.ADMIN.label().equals(s.entry().body().get("kind"));
   }
 
   private record Indexed(long index, SignedEntry entry) {}
@@ -78,17 +101,28 @@ public final class LogReplay {
       for (Indexed e : chunk) {
         id(kind, e.entry()).ifPresent(ids::add);
       }
-      stored.put(kind, ids.isEmpty() ? Map.of() : store.logIndexes(kind, ids));
+      stored.put(kind, new HashMap<>(ids.isEmpty() ? Map.of() : store.logIndexes(kind, ids)));
     }
     long applied = 0;
     for (Indexed e : chunk) {
       SignedEntry s = e.entry();
       for (RegistryStore.Logged kind : RegistryStore.Logged.values()) {
         Optional<String> id = id(kind, s);
-        if (id.isEmpty() || stored.get(kind).containsKey(id.get())) {
+        if (id.isEmpty()) {
           continue;
         }
-        if (store(kind, id.get(), e.index(), s, store, random)) {
+        Long held = stored.get(kind).get(id.get());
+        boolean applies;
+        if (held == null) {
+          applies = store(kind, id.get(), e.index(), s, store, random);
+        } else if (kind == RegistryStore.Logged.REVOCATION && held > e.index()) {
+          // The store holds a later revocation of the grant; the log's first one is the revocation.
+          applies = store.replaceRevocation(id.get(), EntryFacts.revocation(s), e.index());
+        } else {
+          applies = false; // stored with this index, or (a revocation) an earlier one stands
+        }
+        if (applies) {
+          stored.get(kind).put(id.get(), e.index());
           applied++;
         }
       }
@@ -115,8 +149,9 @@ public final class LogReplay {
           return false;
         }
         Party p = EntryFacts.party(s);
+        // Expired from the start: visibly unusable (recoverBootstrapAdmin looks for that).
         String unusable = Tokens.hash(Tokens.newToken(random));
-        store.createParty(p, new Credential(unusable, p.id(), p.createdAt(), Optional.empty()), index);
+        store.createParty(p, new Credential(unusable, p.id(), p.createdAt(), Optional.of(p.createdAt())), index);
       }
       case WORK -> {
         if (store.findWork(id).isPresent()) {

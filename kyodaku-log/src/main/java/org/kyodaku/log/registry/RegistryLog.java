@@ -42,7 +42,12 @@ public final class RegistryLog implements AutoCloseable {
    *     replay
    */
   public static RegistryLog open(java.nio.file.Path dir, SequencerConfig config, Clock clock) {
-    GrantSets sets = new GrantSets(config.logKey(), clock);
+    return open(dir, config, clock, GrantSets.MAX_REBUILD_UPDATES);
+  }
+
+  /** As above, with another bound on the cost of rebuilding an older map state (for tests). */
+  static RegistryLog open(java.nio.file.Path dir, SequencerConfig config, Clock clock, int maxRebuildUpdates) {
+    GrantSets sets = new GrantSets(config.logKey(), clock, maxRebuildUpdates);
     Sequencer sequencer = Sequencer.open(dir, config.withSealer(sets));
     try {
       replay(sequencer, sets);
@@ -78,6 +83,11 @@ public final class RegistryLog implements AutoCloseable {
         action.accept(bundle.entry(i), start + i);
       }
     }
+  }
+
+  /** The map of grant sets (for tests and measurements in this package). */
+  GrantSets grantSets() {
+    return grantSets;
   }
 
   /** The sequencer (for the served tiles and checkpoint). */

@@ -154,4 +154,82 @@ class RegistryLogTest {
         .hasMessageContaining("map-root entry 3 commits 0 keys")
         .hasMessageContaining("replaying the log gives 1 keys");
   }
+
+  /**
+   * A party, then 100 works each granted right after its registration: 402 entries, so the state
+   * after the 10th grant (log size 41) is far older than the 64 kept states.
+   */
+  private RegistryLog hundredGrantedWorks(SignerKey key, int maxRebuildUpdates) throws Exception {
+    RegistryLog log = RegistryLog.open(dir.resolve("log"), config(key), CLOCK, maxRebuildUpdates);
+    ConsentLog acts = log.recorder();
+    acts.append(new ConsentLog.PartyCreated("registry", creator));
+    for (int i = 0; i < 100; i++) {
+      Work w = new Work(String.format("w_work%09d", i), "w" + i, WorkKind.IMAGE, creator.id(), T.plusSeconds(10 + 2 * i));
+      acts.append(registered(w));
+      acts.append(new ConsentLog.GrantIssued(grant(String.format("g_grant%08d", i), false, Set.of(w.id()), 11 + 2 * i)));
+    }
+    assertThat(log.sequencer().size()).isEqualTo(402);
+    return log;
+  }
+
+  /** Between the 10th grant (T+29 s) and the 11th work (T+30 s). */
+  private static final Instant AFTER_TEN = T.plusSeconds(29).plusMillis(500);
+
+  @Test
+  void grantMapAt_stateOlderThanTheKeptOnes_isRebuiltWithoutReadingTheLogWithinTheBoundAndCached() throws Exception {
+    SignerKey key = LogKeys.loadOrCreate(dir.resolve("log.key"), "kyodaku.test/log", new Random(3));
+    try (RegistryLog log = hundredGrantedWorks(key, GrantSets.MAX_REBUILD_UPDATES)) {
+      GrantSets sets = log.grantSets();
+      assertThat(sets.state(41)).isEmpty(); // not among the kept states
+      ReceiptSource.GrantMap past = log.receipts().view().grantMapAt(AFTER_TEN).orElseThrow();
+      assertThat(past.root().index()).isEqualTo(41);
+      assertThat(past.next().orElseThrow().entry()).contains("\"type\":\"work\"").contains("w_work000000010");
+      var rootEntry = MapCommitment.fromEntry(EntryParser.parse(past.root().entry().getBytes(StandardCharsets.UTF_8)).entry());
+      assertThat(rootEntry.keys()).isEqualTo(10);
+      ReceiptSource.GrantSet granted = past.grantSet("w_work000000009");
+      assertThat(granted.grants()).containsOnlyKeys("g_grant00000009");
+      MapVerifier.verifyPresent(rootEntry.root(), MapHasher.keyOf("w_work000000009"),
+          MapHasher.grantSetDigest(granted.grants().keySet()), MapProof.parse(Base64.getDecoder().decode(granted.proof())));
+      ReceiptSource.GrantSet later = past.grantSet("w_work000000050");
+      assertThat(later.grants()).isEmpty();
+      MapVerifier.verifyAbsent(rootEntry.root(), MapHasher.keyOf("w_work000000050"),
+          MapProof.parse(Base64.getDecoder().decode(later.proof())));
+
+      // Before: the state was rebuilt by parsing and applying every entry up to the root (42 here,
+      // the whole log up to T in general). Now: one map update per work whose set changed between
+      // it and the oldest kept state (grants 10..67 here), and no entry read.
+      long spent = sets.rebuildUpdates();
+      assertThat(spent).isBetween(1L, 100L);
+      // Asked again (another receipt about the same instant): cached, nothing spent.
+      log.receipts().view().grantMapAt(AFTER_TEN).orElseThrow().grantSet("w_work000000009");
+      assertThat(sets.rebuildUpdates()).isEqualTo(spent);
+    }
+  }
+
+  @Test
+  void grantMapAt_fewerWorksThenThanChangesSince_buildsTheOldMapAfresh() throws Exception {
+    SignerKey key = LogKeys.loadOrCreate(dir.resolve("log.key"), "kyodaku.test/log", new Random(3));
+    // 58 works changed since; 10 had a set then: with a bound of 12 the map is built from those 10.
+    try (RegistryLog log = hundredGrantedWorks(key, 12)) {
+      ReceiptSource.GrantMap past = log.receipts().view().grantMapAt(AFTER_TEN).orElseThrow();
+      var rootEntry = MapCommitment.fromEntry(EntryParser.parse(past.root().entry().getBytes(StandardCharsets.UTF_8)).entry());
+      ReceiptSource.GrantSet granted = past.grantSet("w_work000000003");
+      MapVerifier.verifyPresent(rootEntry.root(), MapHasher.keyOf("w_work000000003"),
+          MapHasher.grantSetDigest(granted.grants().keySet()), MapProof.parse(Base64.getDecoder().decode(granted.proof())));
+      assertThat(log.grantSets().rebuildUpdates()).isEqualTo(10);
+    }
+  }
+
+  @Test
+  void grantMapAt_stateBeyondTheRebuildBound_hasNoMapEvidence() throws Exception {
+    SignerKey key = LogKeys.loadOrCreate(dir.resolve("log.key"), "kyodaku.test/log", new Random(3));
+    try (RegistryLog log = hundredGrantedWorks(key, 5)) {
+      ReceiptSource.LogView view = log.receipts().view();
+      assertThat(view.grantMapAt(AFTER_TEN)).isEmpty();
+      assertThat(log.grantSets().rebuildUpdates()).isZero();
+      // A kept state needs no rebuild, whatever the bound.
+      assertThat(view.grantMapAt(T.plusSeconds(10 + 2 * 99 + 1))).isPresent();
+      assertThat(view.grantMap()).isPresent();
+    }
+  }
 }
