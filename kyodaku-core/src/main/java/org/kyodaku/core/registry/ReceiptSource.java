@@ -4,9 +4,11 @@ package org.kyodaku.core.registry;
  * Where receipts get their proofs: the transparency log, as the registry sees it when it answers a
  * decision. Implemented by kyodaku-log from the sequencer's tiles and signed checkpoint.
  *
- * <p>The registry opens one {@link LogView} per batch of decisions while it holds the read lock
- * that keeps acts out, so the checkpoint of the view covers exactly the acts the decisions saw
- * (every act is appended before it is stored, under the write lock: ADR 0007).
+ * <p>The registry opens one {@link LogView} per batch of decisions after deciding, without a lock
+ * that keeps acts out: every act is appended to the log before it is stored (ADR 0007), so the
+ * view's checkpoint covers at least the acts the decisions saw, and acts that landed in between
+ * are after the decisions' instant, which is why map evidence is taken at that instant ({@link
+ * LogView#grantMapAt}) with the first later act as its boundary.
  */
 public interface ReceiptSource {
   /** An entry of the log with its inclusion proof. */
@@ -37,11 +39,9 @@ public interface ReceiptSource {
      * The map of grant sets as it was at {@code at}: the state committed by the {@code map-root}
      * entry that closes the last batch of acts at or before {@code at}, with the entry after it
      * (the first act after {@code at}) as the boundary — if the log has such a root and the
-     * state can be rebuilt; empty otherwise. When no act of the view is after {@code at} (a
-     * question about "now"), that is {@link #grantMap()}, without a boundary.
-     *
-     * @throws RegistryException UNAVAILABLE when rebuilding that state would replay more of the
-     *     log than one request may
+     * state can be rebuilt within the bounded cost one request may spend; empty otherwise (the
+     * receipt then carries no map evidence and says {@code not-proven}). When no act of the view
+     * is after {@code at}, that is {@link #grantMap()}, without a boundary.
      */
     default java.util.Optional<GrantMap> grantMapAt(java.time.Instant at) {
       return java.util.Optional.empty();
