@@ -144,38 +144,118 @@ public final class FileFingerprinter {
    * 32x32 grey pixels: BT.601 luma, each output pixel the mean of the source area it covers. This
    * is the input {@link IsccHasher#image} takes; public so that the Image-Code's cost can be
    * measured apart from decoding (kyodaku-benchmarks).
+   *
+   * <p><b>Steps.</b> Source column {@code x} belongs to output column {@code floor(32x / W)}, row
+   * {@code y} to output row {@code floor(32y / H)}. Each pixel's luma is {@code 0.299·R + 0.587·G +
+   * 0.114·B} in double precision, products added left to right. A cell's sum takes its pixels in
+   * raster order (rows top to bottom, each row left to right); the output is {@code round(sum /
+   * count)}. A source narrower or lower than 32 pixels leaves cells empty; each takes the luma of
+   * the source pixel at {@code (min(W-1, floor(xW/32)), min(H-1, floor(yH/32)))}.
+   *
+   * <p><b>Bit-identical to the first implementation</b> (which read each pixel through {@link
+   * RgbImage#rgb} and summed into the cell found by two divisions): stored {@code iscc-image-v0}
+   * codes depend on every rounding, so each cell still receives exactly the same additions in the
+   * same order. What changed is only how the work is scheduled: rows are copied whole, the cell
+   * boundaries of the columns are computed once, each row's luma is computed in one pass, and
+   * the row's additions go to eight cells at a time interleaved (the k-th pixel of each, then the
+   * (k+1)-th), with the eight sums in registers: eight independent addition chains the processor
+   * overlaps, instead of one chain through memory. A count of pixels is exact in a
+   * double, so the divisor is the cell's area. {@code Grey32Test} compares with the first
+   * implementation on the shared test images and on random images of odd sizes.
    */
   public static int[] grey32(RgbImage image) {
     int w = image.width();
     int h = image.height();
-    double[] sum = new double[32 * 32];
-    double[] weight = new double[32 * 32];
+    // First source column of each output column: floor(32x / w) >= c  <=>  x >= ceil(c·w / 32).
+    int[] first = new int[GREY + 1];
+    for (int c = 0; c <= GREY; c++) {
+      first[c] = (int) (((long) c * w + GREY - 1) / GREY);
+    }
+    int narrowest = w / GREY;
+    double[] sum = new double[GREY * GREY];
+    int[] rows = new int[GREY];
+    int[] row = new int[w];
+    double[] luma = new double[w];
     for (int y = 0; y < h; y++) {
-      int oy = (int) ((long) y * 32 / h);
+      int oy = (int) ((long) y * GREY / h);
+      rows[oy]++;
+      image.copyRow(y, row);
       for (int x = 0; x < w; x++) {
-        int ox = (int) ((long) x * 32 / w);
-        int rgb = image.rgb(x, y);
-        double luma = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
-        sum[oy * 32 + ox] += luma;
-        weight[oy * 32 + ox] += 1;
+        int rgb = row[x];
+        luma[x] = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+      }
+      int base = oy * GREY;
+      // Every cell is narrowest or narrowest + 1 columns wide: the common columns of eight cells
+      // at a time (eight sums in registers, eight independent chains), then each cell's last
+      // column if it has one more. Per cell, still left to right.
+      for (int c = 0; c < GREY; c += 8) {
+        sumColumns8(luma, first, c, narrowest, sum, base + c);
+      }
+      for (int c = 0; c < GREY; c++) {
+        for (int x = first[c] + narrowest; x < first[c + 1]; x++) {
+          sum[base + c] += luma[x];
+        }
       }
     }
-    int[] out = new int[32 * 32];
+    int[] out = new int[GREY * GREY];
     for (int i = 0; i < out.length; i++) {
-      // A source smaller than 32 pixels on a side leaves gaps; they take the nearest row's value.
-      out[i] = weight[i] == 0 ? -1 : (int) Math.round(sum[i] / weight[i]);
-    }
-    for (int i = 0; i < out.length; i++) {
-      if (out[i] < 0) {
-        int y = i / 32;
-        int x = i % 32;
-        int sy = Math.min(h - 1, y * h / 32);
-        int sx = Math.min(w - 1, x * w / 32);
+      int y = i / GREY;
+      int x = i % GREY;
+      long area = (long) rows[y] * (first[x + 1] - first[x]);
+      if (area > 0) {
+        out[i] = (int) Math.round(sum[i] / area);
+      } else {
+        // A source smaller than 32 pixels on a side leaves gaps; they take the nearest row's value.
+        int sy = Math.min(h - 1, y * h / GREY);
+        int sx = Math.min(w - 1, x * w / GREY);
         int rgb = image.rgb(sx, sy);
         out[i] = (int) Math.round(0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff));
       }
     }
     return out;
+  }
+
+  private static final int GREY = 32;
+
+  /**
+   * Adds {@code luma[first[c+i] .. first[c+i] + n - 1]} to {@code sum[at + i]} for i = 0..7, each
+   * sum left to right: the same additions as one cell at a time, interleaved.
+   */
+  private static void sumColumns8(double[] luma, int[] first, int c, int n, double[] sum, int at) {
+    int f0 = first[c];
+    int f1 = first[c + 1];
+    int f2 = first[c + 2];
+    int f3 = first[c + 3];
+    int f4 = first[c + 4];
+    int f5 = first[c + 5];
+    int f6 = first[c + 6];
+    int f7 = first[c + 7];
+    double s0 = sum[at];
+    double s1 = sum[at + 1];
+    double s2 = sum[at + 2];
+    double s3 = sum[at + 3];
+    double s4 = sum[at + 4];
+    double s5 = sum[at + 5];
+    double s6 = sum[at + 6];
+    double s7 = sum[at + 7];
+    for (int k = 0; k < n; k++) {
+      s0 += luma[f0 + k];
+      s1 += luma[f1 + k];
+      s2 += luma[f2 + k];
+      s3 += luma[f3 + k];
+      s4 += luma[f4 + k];
+      s5 += luma[f5 + k];
+      s6 += luma[f6 + k];
+      s7 += luma[f7 + k];
+    }
+    sum[at] = s0;
+    sum[at + 1] = s1;
+    sum[at + 2] = s2;
+    sum[at + 3] = s3;
+    sum[at + 4] = s4;
+    sum[at + 5] = s5;
+    sum[at + 6] = s6;
+    sum[at + 7] = s7;
   }
 
   private static String text(Path file) throws IOException {
