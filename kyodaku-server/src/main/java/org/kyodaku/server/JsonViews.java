@@ -80,7 +80,8 @@ final class JsonViews {
                       .putObject("vpdq")
                       .put("algorithm", v.algorithm())
                       .put("framesPerSecond", v.framesPerSecond())
-                      .put("hashedFrames", v.frames().size()));
+                      .put("hashedFrames", v.frames().size())
+                      .put("framesDigest", v.digest()));
     }
     return o;
   }

@@ -432,6 +432,7 @@ abstract class ApiContract {
     OPENAPI.assertShape(shown, "WorkWithAssets");
     assertThat(shown.at("/assets/0/vpdq/hashedFrames").asInt()).isEqualTo(12);
     assertThat(shown.at("/assets/0/vpdq/algorithm").asText()).isEqualTo("vpdq-v1");
+    assertThat(shown.at("/assets/0/vpdq/framesDigest").asText()).matches("[0-9a-f]{64}");
   }
 
   @Test

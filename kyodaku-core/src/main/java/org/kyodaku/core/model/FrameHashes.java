@@ -1,5 +1,9 @@
 package org.kyodaku.core.model;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -23,6 +27,12 @@ public record FrameHashes(String algorithm, double framesPerSecond, List<Frame> 
    * CLI samples (the reference library's default), and about 2 MB of JSON.
    */
   public static final int MAX_FRAMES = 20_000;
+
+  /**
+   * The digest that commits a registration's log entry to its frames ({@link #digest()}): SHA-256
+   * over the canonical encoding, version 1. docs/log-entries.md defines it for other verifiers.
+   */
+  public static final String DIGEST_V1 = "frames-sha256-v1";
 
   private static final Pattern PDQ_HEX = Pattern.compile("[0-9a-f]{64}");
 
@@ -75,6 +85,37 @@ public record FrameHashes(String algorithm, double framesPerSecond, List<Frame> 
                 + " after "
                 + frames.get(i - 1).number());
       }
+    }
+  }
+
+  /**
+   * SHA-256 of this frame list's canonical encoding ({@value #DIGEST_V1}), 64 lowercase hex
+   * digits: what a registration's log entry records, so that a receipt proves which frames were
+   * registered and not only the work. The encoding is US-ASCII lines, each ending in {@code \n}:
+   *
+   * <pre>
+   * kyodaku-frames-v1
+   * &lt;algorithm&gt;                       vpdq-v1
+   * &lt;frames per second&gt;               IEEE 754 binary64 bits, 16 lowercase hex digits
+   * &lt;number&gt; &lt;quality&gt; &lt;pdq&gt;        one line per frame, in list order; decimal, decimal, 64 hex
+   * </pre>
+   *
+   * The frame rate is written as its bits rather than as a decimal so that no language's float
+   * formatting can change the bytes; every other value is already canonical (the constructor
+   * checks it).
+   */
+  public String digest() {
+    StringBuilder text = new StringBuilder(32 + frames.size() * 76);
+    text.append("kyodaku-frames-v1\n").append(algorithm).append('\n');
+    text.append(HexFormat.of().toHexDigits(Double.doubleToLongBits(framesPerSecond))).append('\n');
+    for (Frame f : frames) {
+      text.append(f.number()).append(' ').append(f.quality()).append(' ').append(f.pdq()).append('\n');
+    }
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(sha.digest(text.toString().getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }

@@ -68,7 +68,10 @@ final class Schema {
         for (int i = 0; i < assets.size(); i++) {
           String ap = p + ".assets[" + i + "]";
           Map<String, Object> asset = object(assets.get(i), ap);
-          exactMembers(asset, ap, Set.of("fingerprints"), Set.of());
+          exactMembers(asset, ap, Set.of("fingerprints"), Set.of("framesDigest"));
+          if (asset.containsKey("framesDigest")) {
+            framesDigest(asset.get("framesDigest"), ap + ".framesDigest");
+          }
           List<?> fps = list(asset, ap, "fingerprints");
           if (fps.isEmpty()) {
             throw new EntryException(ap + ".fingerprints is empty, expected at least one");
@@ -363,6 +366,24 @@ final class Schema {
     }
     return l;
   }
+
+  /** A video asset's commitment to its frame hashes (docs/log-entries.md, "framesDigest"). */
+  private static void framesDigest(Object value, String path) {
+    Map<String, Object> d = object(value, path);
+    exactMembers(d, path, Set.of("alg", "count", "value"), Set.of());
+    String alg = string(d, path, "alg");
+    if (!alg.equals(FRAMES_DIGEST_V1)) {
+      throw new EntryException(
+          path + ".alg \"" + abbreviate(alg) + "\" is not a known frames digest; known: " + FRAMES_DIGEST_V1);
+    }
+    if (count(d, path, "count") < 1) {
+      throw new EntryException(path + ".count is 0, expected at least one frame");
+    }
+    hex32(d, path, "value");
+  }
+
+  /** Kept equal to kyodaku-core's {@code FrameHashes.DIGEST_V1}, which computes it. */
+  static final String FRAMES_DIGEST_V1 = "frames-sha256-v1";
 
   private static void hex32(Map<?, ?> m, String path, String name) {
     String s = string(m, path, name);

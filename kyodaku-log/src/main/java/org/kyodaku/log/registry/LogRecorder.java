@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.kyodaku.core.model.Asset;
 import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.FrameHashes;
 import org.kyodaku.core.model.Grant;
 import org.kyodaku.core.model.Use;
 import org.kyodaku.core.registry.ConsentLog;
@@ -87,7 +88,17 @@ public final class LogRecorder implements ConsentLog {
           for (Fingerprint f : a.fingerprints()) {
             prints.add(Map.of("alg", f.algorithm(), "value", f.value()));
           }
-          assets.add(Map.of("fingerprints", prints));
+          Map<String, Object> asset = new LinkedHashMap<>();
+          asset.put("fingerprints", prints);
+          // The frames themselves stay in the store (up to 20,000 per video); the digest commits
+          // the entry to them, so a receipt proves which frames were registered.
+          a.video()
+              .ifPresent(
+                  v ->
+                      asset.put(
+                          "framesDigest",
+                          Map.of("alg", FrameHashes.DIGEST_V1, "count", (long) v.frames().size(), "value", v.digest())));
+          assets.add(asset);
         }
         b.put("assets", assets);
       }

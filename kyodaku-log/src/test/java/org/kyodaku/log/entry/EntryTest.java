@@ -251,6 +251,57 @@ class EntryTest {
         .hasMessage("body.assets[0].fingerprints[0].value has 4 hex digits, expected 64 for sha256");
   }
 
+  private static Map<String, Object> videoWork(Map<String, Object> framesDigest) {
+    Map<String, Object> b = new LinkedHashMap<>();
+    b.put("id", "w_work00001");
+    b.put("title", "富士山");
+    b.put("kind", "video");
+    b.put("owner", AUTHOR);
+    b.put(
+        "assets",
+        List.of(
+            Map.of(
+                "fingerprints", List.of(Map.of("alg", "sha256", "value", "a".repeat(64))),
+                "framesDigest", framesDigest)));
+    return b;
+  }
+
+  @Test
+  void entry_workWithFramesDigest_signsParsesBackAndVerifies() {
+    Entry e =
+        new Entry(
+            "work", AT, AUTHOR, videoWork(Map.of("alg", "frames-sha256-v1", "count", 3L, "value", "c".repeat(64))));
+    SignedEntry s = e.sign(AUTHOR_KEY, SignedBy.AUTHOR);
+
+    assertThat(EntryParser.parse(s.toBytes())).isEqualTo(s);
+    assertThat(new String(s.toBytes(), StandardCharsets.UTF_8))
+        .contains("\"framesDigest\":{\"alg\":\"frames-sha256-v1\",\"count\":3,\"value\":\"" + "c".repeat(64) + "\"}");
+  }
+
+  @Test
+  void entry_framesDigestOfUnknownAlgorithm_refused() {
+    assertThatThrownBy(
+            () ->
+                new Entry(
+                    "work", AT, AUTHOR, videoWork(Map.of("alg", "frames-md5-v1", "count", 3L, "value", "c".repeat(64)))))
+        .isInstanceOf(EntryException.class)
+        .hasMessage("body.assets[0].framesDigest.alg \"frames-md5-v1\" is not a known frames digest; known: frames-sha256-v1");
+  }
+
+  @Test
+  void entry_framesDigestWithShortValueOrNoFrames_refused() {
+    assertThatThrownBy(
+            () -> new Entry("work", AT, AUTHOR, videoWork(Map.of("alg", "frames-sha256-v1", "count", 3L, "value", "cc"))))
+        .isInstanceOf(EntryException.class)
+        .hasMessage("body.assets[0].framesDigest.value \"cc\" is not 64 lowercase hex digits");
+    assertThatThrownBy(
+            () ->
+                new Entry(
+                    "work", AT, AUTHOR, videoWork(Map.of("alg", "frames-sha256-v1", "count", 0L, "value", "c".repeat(64)))))
+        .isInstanceOf(EntryException.class)
+        .hasMessage("body.assets[0].framesDigest.count is 0, expected at least one frame");
+  }
+
   @Test
   void entry_unknownType_acceptedAsCanonicalJson() {
     Entry e = new Entry("x-experiment", AT, AUTHOR, Map.of("anything", List.of(1, true, "x")));

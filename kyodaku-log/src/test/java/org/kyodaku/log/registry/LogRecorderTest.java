@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.kyodaku.core.model.Asset;
 import org.kyodaku.core.model.Fingerprint;
+import org.kyodaku.core.model.FrameHashes;
 import org.kyodaku.core.model.Grant;
 import org.kyodaku.core.model.Party;
 import org.kyodaku.core.model.PartyKind;
@@ -75,6 +76,42 @@ class LogRecorderTest {
       assertThat(g).containsEntry("licensee", "everyone").containsEntry("uses", List.of("search", "train-ai"))
           .containsEntry("territories", List.of("JP")).containsEntry("validUntil", T.plusSeconds(100).toString());
       assertThat(entries.get(3).entry().body()).containsEntry("grant", grant.id()).containsEntry("reason", "契約終了");
+    }
+  }
+
+  @Test
+  void append_workWithVideo_entryCommitsToItsFramesAndVerifies() throws Exception {
+    SignerKey key = LogKeys.loadOrCreate(dir.resolve("log.key"), "kyodaku.test/log", new Random(1));
+    Work work = new Work("w_work000000002", "短編アニメ", WorkKind.VIDEO, "p_creator00001", T);
+    FrameHashes frames =
+        new FrameHashes(
+            FrameHashes.VPDQ,
+            25,
+            List.of(new FrameHashes.Frame(0, 100, "1".repeat(64)), new FrameHashes.Frame(25, 90, "2".repeat(64))));
+    Asset video = new Asset(Optional.empty(), List.of(Fingerprint.sha256("c".repeat(64))), Optional.of(frames));
+    Asset still = new Asset(Optional.empty(), List.of(Fingerprint.sha256("d".repeat(64))));
+
+    try (Sequencer sequencer = Sequencer.open(dir.resolve("log"), SequencerConfig.of(key))) {
+      new LogRecorder(sequencer, key).append(new ConsentLog.WorkRegistered(work, List.of(video, still)));
+      SignedEntry entry =
+          EntryParser.parse(EntryBundle.parse(sequencer.reader().read(TilePaths.entryBundleFor(0, 1))).entry(0));
+      EntryVerifier.of(key.verifierKey(), party -> Optional.empty()).verify(entry);
+
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> assets = (List<Map<String, Object>>) entry.entry().body().get("assets");
+      assertThat(assets.get(0))
+          .containsEntry(
+              "framesDigest", Map.of("alg", FrameHashes.DIGEST_V1, "count", 2L, "value", frames.digest()));
+      // A still asset has no frames to commit to: its entry reads as before the member existed.
+      assertThat(assets.get(1)).containsOnlyKeys("fingerprints");
+      FrameHashes altered =
+          new FrameHashes(
+              FrameHashes.VPDQ,
+              25,
+              List.of(new FrameHashes.Frame(0, 100, "1".repeat(64)), new FrameHashes.Frame(25, 90, "3".repeat(64))));
+      assertThat(altered.digest()).isNotEqualTo(frames.digest());
+      assertThat(EntryFacts.assets(entry)).extracting(Asset::fingerprints)
+          .containsExactly(video.fingerprints(), still.fingerprints());
     }
   }
 
