@@ -1,6 +1,6 @@
 package org.kyodaku.cli;
 
-import org.kyodaku.fingerprint.vpdq.RegisteredVideos;
+import org.kyodaku.fingerprint.vpdq.IndexedVideos;
 import org.kyodaku.fingerprint.vpdq.VpdqThresholds;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import org.kyodaku.core.registry.RegistryService;
 import org.kyodaku.index.hamming.IndexException;
 import org.kyodaku.index.registry.RegistryIndex;
+import org.kyodaku.index.registry.VideoFrameIndex;
 import org.kyodaku.log.note.SignerKey;
 import org.kyodaku.log.note.VerifierKey;
 import org.kyodaku.log.witness.CosignatureStore;
@@ -179,9 +180,22 @@ final class ServeCommand implements Callable<Integer> {
       store.close();
       throw CliException.failure("cannot open the similarity index in " + data.resolve("index") + ": " + e.getMessage());
     }
-    long videosStarted = System.nanoTime();
-    RegisteredVideos videos = RegisteredVideos.rebuild(store, VpdqThresholds.reference());
-    err.printf("videos by frames: %d (vpdq-v1, %.1f s)%n", videos.size(), (System.nanoTime() - videosStarted) / 1e9);
+    VideoFrameIndex frames;
+    try {
+      // Beside the similarity index and persisted the same way; candidates for the vPDQ comparison.
+      frames = VideoFrameIndex.open(data.resolve("index").resolve("vpdq-v1"), store, VpdqThresholds.REFERENCE_MAX_DISTANCE);
+      err.println("video frame index: " + frames.report());
+    } catch (IOException e) {
+      try {
+        index.close();
+      } catch (IOException notFlushed) {
+        // The next start catches the similarity index up; the frame index error is the one to report.
+      }
+      log.close();
+      store.close();
+      throw CliException.failure("cannot open the video frame index in " + data.resolve("index") + ": " + e.getMessage());
+    }
+    IndexedVideos videos = new IndexedVideos(frames, store::assetsOf, VpdqThresholds.reference());
     RegistryService registry =
         new RegistryService(
             store,
@@ -245,6 +259,12 @@ final class ServeCommand implements Callable<Integer> {
                     index.close();
                   } catch (IOException e) {
                     err.println("similarity index not flushed (the next start catches up): " + e.getMessage());
+                    err.flush();
+                  }
+                  try {
+                    frames.close();
+                  } catch (IOException e) {
+                    err.println("video frame index not flushed (the next start catches up): " + e.getMessage());
                     err.flush();
                   }
                   sequencer.close();

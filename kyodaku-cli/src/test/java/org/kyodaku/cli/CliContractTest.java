@@ -59,9 +59,12 @@ class CliContractTest {
   static void startServer() {
     store = new JdbcRegistryStore(Database.open(Database.embeddedUrl(dir.resolve("data")), 4));
     var index = org.kyodaku.index.registry.RegistryIndex.rebuild(store, org.kyodaku.index.registry.RegistryIndex.DEFAULT_RADII);
+    // Videos through the frame index and the store, as `kyodaku serve` finds them.
     var videos =
-        org.kyodaku.fingerprint.vpdq.RegisteredVideos.rebuild(
-            store, org.kyodaku.fingerprint.vpdq.VpdqThresholds.reference());
+        new org.kyodaku.fingerprint.vpdq.IndexedVideos(
+            org.kyodaku.index.registry.VideoFrameIndex.rebuild(store, org.kyodaku.index.registry.VideoFrameIndex.DEFAULT_RADIUS),
+            store::assetsOf,
+            org.kyodaku.fingerprint.vpdq.VpdqThresholds.reference());
     RegistryService registry =
         new RegistryService(
             store,

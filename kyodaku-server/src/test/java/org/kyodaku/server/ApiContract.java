@@ -74,9 +74,12 @@ abstract class ApiContract {
     store = new JdbcRegistryStore(Database.open(url, 8));
     // The similarity index is rebuilt from the store, as `kyodaku serve` does at every start.
     var index = org.kyodaku.index.registry.RegistryIndex.rebuild(store, org.kyodaku.index.registry.RegistryIndex.DEFAULT_RADII);
+    // Videos through the frame index and the store, as `kyodaku serve` finds them.
     var videos =
-        org.kyodaku.fingerprint.vpdq.RegisteredVideos.rebuild(
-            store, org.kyodaku.fingerprint.vpdq.VpdqThresholds.reference());
+        new org.kyodaku.fingerprint.vpdq.IndexedVideos(
+            org.kyodaku.index.registry.VideoFrameIndex.rebuild(store, org.kyodaku.index.registry.VideoFrameIndex.DEFAULT_RADIUS),
+            store::assetsOf,
+            org.kyodaku.fingerprint.vpdq.VpdqThresholds.reference());
     registry =
         new RegistryService(
             store,

@@ -573,6 +573,44 @@ public final class JdbcRegistryStore implements RegistryStore {
         });
   }
 
+  @Override
+  public void forEachIndexedFrame(Optional<Instant> after, java.util.function.Consumer<IndexedFrame> action) {
+    tx(
+        "read video frames",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT f.work_id, f.ordinal, w.registered_at, f.pdq FROM works w JOIN asset_frames f ON f.work_id = w.id"
+                      + " WHERE w.registered_at > ?")) {
+            s.setLong(1, after.map(JdbcRegistryStore::micros).orElse(Long.MIN_VALUE));
+            s.setFetchSize(10_000);
+            try (ResultSet r = s.executeQuery()) {
+              while (r.next()) {
+                action.accept(new IndexedFrame(r.getString(1), r.getInt(2), instant(r.getLong(3)), r.getString(4)));
+              }
+            }
+          }
+          return null;
+        });
+  }
+
+  @Override
+  public long countFrames(Instant until) {
+    return tx(
+        "count video frames",
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT COUNT(*) FROM works w JOIN asset_frames f ON f.work_id = w.id WHERE w.registered_at <= ?")) {
+            s.setLong(1, micros(until));
+            try (ResultSet r = s.executeQuery()) {
+              r.next();
+              return r.getLong(1);
+            }
+          }
+        });
+  }
+
   private static Work work(ResultSet r, int from) throws SQLException {
     return new Work(
         r.getString(from),

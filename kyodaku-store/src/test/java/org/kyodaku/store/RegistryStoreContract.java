@@ -200,6 +200,35 @@ abstract class RegistryStoreContract {
   }
 
   @Test
+  void forEachIndexedFrame_andCountFrames_splitAtARegistrationInstant() {
+    party("p_owner00001", PartyKind.RIGHTS_HOLDER, "Studio");
+    Work early = new Work("w_work0000001", "early", WorkKind.VIDEO, "p_owner00001", T0);
+    Work late = new Work("w_work0000002", "late", WorkKind.VIDEO, "p_owner00001", T0.plusSeconds(10));
+    store.createWork(early, List.of(
+        Asset.ofSha256(Optional.empty(), SHA_A),
+        new Asset(Optional.empty(), List.of(Fingerprint.sha256(SHA_B)), Optional.of(frames(3, 1)))));
+    store.createWork(late, List.of(
+        new Asset(Optional.empty(), List.of(Fingerprint.sha256("c".repeat(64))), Optional.of(frames(2, 2)))));
+
+    List<RegistryStore.IndexedFrame> all = new java.util.ArrayList<>();
+    store.forEachIndexedFrame(Optional.empty(), all::add);
+    List<RegistryStore.IndexedFrame> after = new java.util.ArrayList<>();
+    store.forEachIndexedFrame(Optional.of(T0), after::add);
+
+    List<RegistryStore.IndexedFrame> lateFrames =
+        frames(2, 2).frames().stream()
+            .map(f -> new RegistryStore.IndexedFrame(late.id(), 0, late.registeredAt(), f.pdq()))
+            .toList();
+    List<RegistryStore.IndexedFrame> expected = new java.util.ArrayList<>(lateFrames);
+    frames(3, 1).frames().forEach(f -> expected.add(new RegistryStore.IndexedFrame(early.id(), 1, T0, f.pdq())));
+    assertThat(all).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(after).containsExactlyInAnyOrderElementsOf(lateFrames);
+    assertThat(store.countFrames(T0.minusNanos(1000))).isZero();
+    assertThat(store.countFrames(T0)).isEqualTo(3);
+    assertThat(store.countFrames(T0.plusSeconds(10))).isEqualTo(5);
+  }
+
+  @Test
   void createWork_unknownOwner_failsAndWritesNothing() {
     assertThatThrownBy(() -> work("w_work0000001", "p_nobody0001", SHA_A))
         .isInstanceOf(RegistryException.class)

@@ -110,6 +110,23 @@ public interface RegistryStore extends AutoCloseable {
    */
   void forEachVideo(java.util.function.Consumer<StoredVideo> action);
 
+  /** One hashed frame of a registered video, as the frame index persists it. */
+  record IndexedFrame(String work, int asset, java.time.Instant registeredAt, String pdq) {}
+
+  /**
+   * Calls {@code action} for every frame of every registered video whose work was registered
+   * strictly after {@code after} (every one when empty), in no particular order: how a persisted
+   * frame index ({@link FrameIndex}) catches up with registrations it did not flush, or is rebuilt.
+   */
+  void forEachIndexedFrame(
+      Optional<java.time.Instant> after, java.util.function.Consumer<IndexedFrame> action);
+
+  /**
+   * The number of frames of registered videos whose work was registered at or before {@code
+   * until}: how a persisted frame index checks that it covers exactly what the store holds.
+   */
+  long countFrames(java.time.Instant until);
+
   /** Adds a grant, not logged; its works must exist. */
   default void createGrant(Grant grant) {
     createGrant(grant, NOT_LOGGED);

@@ -29,8 +29,9 @@ import org.kyodaku.fingerprint.pdq.PdqHash;
  * comparison runs only for videos that can still match. Cost per query: about {@code |Q| × F}
  * 256-bit distances for {@code F} registered frames in the worst case (each a few
  * {@code popcount}s; about 10^8 a second per core), and far less for videos that miss early. Good
- * for a registry of thousands of hours sampled at a frame a second; beyond that, candidate videos
- * should come from a Hamming index of the frames before this comparison runs.
+ * for a registry of thousands of hours sampled at a frame a second; beyond that, {@link
+ * IndexedVideos} takes candidate videos from a Hamming index of the frames and gives the same
+ * answers.
  *
  * <p>Memory: about 60 bytes per distinct usable frame. Frames below the quality threshold and
  * repeated hashes are dropped when a video is added, as the comparison ignores them. Thread-safe:
@@ -73,30 +74,47 @@ public final class RegisteredVideos implements VideoMatcher {
 
   @Override
   public List<VideoMatch> find(FrameHashes query) {
-    List<PdqHash> q = usable(query);
+    List<PdqHash> q = usable(query, thresholds);
     if (q.isEmpty()) {
       return List.of();
     }
-    int d = thresholds.maxDistance();
     Map<String, VideoMatch> best = new LinkedHashMap<>();
     for (Entry e : entries) {
-      if (!VpdqMatcher.reaches(e.usable(), q, d, thresholds.comparedMatchPercent())) {
-        continue;
-      }
-      VpdqMatch m = VpdqMatcher.compareUsable(q, e.usable(), thresholds);
-      if (!m.matches()) {
-        continue;
-      }
-      VideoMatch found =
-          new VideoMatch(
-              e.work(),
-              e.asset(),
-              FrameHashes.VPDQ,
-              medianNearest(q, e.usable(), d),
-              m.queryMatchPercent(),
-              m.comparedMatchPercent());
-      best.merge(e.work(), found, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
+      compare(e.work(), e.asset(), q, e.usable(), thresholds).ifPresent(found -> keepBest(best, found));
     }
+    return ordered(best);
+  }
+
+  /**
+   * The comparison of query {@code q} with registered video {@code (work, asset)}, both reduced by
+   * {@link VpdqMatcher#usable}: its match, or empty when it does not match.
+   */
+  static java.util.Optional<VideoMatch> compare(
+      String work, int asset, List<PdqHash> q, List<PdqHash> registered, VpdqThresholds thresholds) {
+    int d = thresholds.maxDistance();
+    if (!VpdqMatcher.reaches(registered, q, d, thresholds.comparedMatchPercent())) {
+      return java.util.Optional.empty();
+    }
+    VpdqMatch m = VpdqMatcher.compareUsable(q, registered, thresholds);
+    if (!m.matches()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new VideoMatch(
+            work,
+            asset,
+            FrameHashes.VPDQ,
+            medianNearest(q, registered, d),
+            m.queryMatchPercent(),
+            m.comparedMatchPercent()));
+  }
+
+  /** Keeps a work's best-matching asset; the order is total, so the result does not depend on the visiting order. */
+  static void keepBest(Map<String, VideoMatch> best, VideoMatch found) {
+    best.merge(found.work(), found, (a, b) -> ORDER.compare(a, b) <= 0 ? a : b);
+  }
+
+  static List<VideoMatch> ordered(Map<String, VideoMatch> best) {
     List<VideoMatch> out = new ArrayList<>(best.values());
     out.sort(ORDER);
     return out;
@@ -133,11 +151,12 @@ public final class RegisteredVideos implements VideoMatcher {
   }
 
   private java.util.Optional<Entry> entry(String work, int asset, FrameHashes video) {
-    List<PdqHash> usable = usable(video);
+    List<PdqHash> usable = usable(video, thresholds);
     return usable.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new Entry(work, asset, usable));
   }
 
-  private List<PdqHash> usable(FrameHashes video) {
+  /** The distinct hashes of {@code video}'s frames of sufficient quality, as the comparison takes them. */
+  static List<PdqHash> usable(FrameHashes video, VpdqThresholds thresholds) {
     if (!video.algorithm().equals(VpdqHasher.ALGORITHM)) {
       throw new VpdqException(
           "cannot compare " + video.algorithm() + " frame hashes; this matcher compares " + VpdqHasher.ALGORITHM);

@@ -23,7 +23,8 @@ class RegisteredVideosTest {
     return VpdqParser.read(VpdqTestData.expectedHashes(name));
   }
 
-  private static FrameHashes frames(List<VpdqFeature> features) {
+  /** Upstream's features as registered frame hashes at 30 frames/s. */
+  static FrameHashes frames(List<VpdqFeature> features) {
     List<FrameHashes.Frame> out = new ArrayList<>();
     int next = 0;
     for (VpdqFeature f : features) {

@@ -80,6 +80,59 @@ final class AlgorithmIndex {
   /** An algorithm the index can search: its code width and how a stored value becomes a code. */
   record Searchable(String algorithm, int width, int defaultRadius, Function<String, BinaryCode> codec) {}
 
+  /**
+   * What the store holds for one index: each entry's key (what a search returns: a work id, or a
+   * video asset), the instant its work was registered, and its value. The persisted index is
+   * checked against it and caught up from it.
+   */
+  interface Source {
+    /** What the entries are, for messages: {@code "fingerprints"}, {@code "frames"}. */
+    String noun();
+
+    /** Every entry whose work was registered strictly after {@code after} (all when empty). */
+    void forEach(Optional<Instant> after, Sink action);
+
+    /** The number of entries whose work was registered at or before {@code until}. */
+    long count(Instant until);
+
+    /** Whether the store holds an entry with this key whose value is {@code code}. */
+    boolean holds(String key, BinaryCode code);
+  }
+
+  /** Receives one entry of a {@link Source}. */
+  @FunctionalInterface
+  interface Sink {
+    void accept(String key, Instant registeredAt, String value);
+  }
+
+  /** The store's fingerprints of {@code kind}'s algorithm, keyed by work id. */
+  static Source fingerprints(RegistryStore store, Searchable kind) {
+    String algorithm = kind.algorithm();
+    return new Source() {
+      @Override
+      public String noun() {
+        return "fingerprints";
+      }
+
+      @Override
+      public void forEach(Optional<Instant> after, Sink action) {
+        store.forEachIndexedFingerprint(algorithm, after, f -> action.accept(f.work(), f.registeredAt(), f.value()));
+      }
+
+      @Override
+      public long count(Instant until) {
+        return store.countFingerprints(algorithm, until);
+      }
+
+      @Override
+      public boolean holds(String work, BinaryCode code) {
+        return store.assetsOf(work).stream()
+            .flatMap(a -> a.fingerprints().stream())
+            .anyMatch(f -> f.algorithm().equals(algorithm) && kind.codec().apply(f.value()).equals(code));
+      }
+    };
+  }
+
   static AlgorithmIndex inMemory(Searchable kind, int radius) {
     return new AlgorithmIndex(
         kind, radius, LiveIndex.inMemory(kind.width()), null, Manifest.empty(kind.algorithm(), kind.width()), List.of());
@@ -95,6 +148,12 @@ final class AlgorithmIndex {
    */
   static Opened open(Searchable kind, int radius, Path directory, RegistryStore store)
       throws IOException {
+    return open(kind, radius, directory, fingerprints(store, kind));
+  }
+
+  /** {@link #open} for entries from any {@link Source}. */
+  static Opened open(Searchable kind, int radius, Path directory, Source store)
+      throws IOException {
     String algorithm = kind.algorithm();
     int width = kind.width();
     long started = System.nanoTime();
@@ -107,8 +166,8 @@ final class AlgorithmIndex {
         long loadedEntries = loaded.manifest.entries();
         int caughtUp = loaded.catchUp(store, manifest.get().registeredUntil());
         return new Opened(loaded, String.format(
-            "%s: %d fingerprints from %d segments, %d registered since (%.1f s)",
-            algorithm, loadedEntries, manifest.get().segments().size(), caughtUp, seconds(started)));
+            "%s: %d %s from %d segments, %d registered since (%.1f s)",
+            algorithm, loadedEntries, store.noun(), manifest.get().segments().size(), caughtUp, seconds(started)));
       }
       why = "no index yet";
     } catch (IndexException e) {
@@ -120,11 +179,11 @@ final class AlgorithmIndex {
         new AlgorithmIndex(kind, radius, empty, directory, Manifest.empty(algorithm, width), List.of());
     int added = rebuilt.catchUp(store, Optional.empty());
     return new Opened(rebuilt, String.format(
-        "%s: rebuilt %d fingerprints from the store (%s) (%.1f s)", algorithm, added, why, seconds(started)));
+        "%s: rebuilt %d %s from the store (%s) (%.1f s)", algorithm, added, store.noun(), why, seconds(started)));
   }
 
   private static AlgorithmIndex load(
-      Searchable kind, int radius, Path directory, Manifest m, RegistryStore store) throws IOException {
+      Searchable kind, int radius, Path directory, Manifest m, Source store) throws IOException {
     String algorithm = kind.algorithm();
     int width = kind.width();
     if (!m.algorithm().equals(algorithm) || m.width() != width) {
@@ -173,11 +232,11 @@ final class AlgorithmIndex {
    * the segments (facts are only added, so a count that differs means the segments are stale or
    * belong to another store), and a spread of sampled entries must be in it with the same work.
    */
-  private void checkAgainst(RegistryStore store, List<Segment> segments) {
-    long stored = manifest.registeredUntil().map(t -> store.countFingerprints(algorithm, t)).orElse(0L);
+  private void checkAgainst(Source store, List<Segment> segments) {
+    long stored = manifest.registeredUntil().map(store::count).orElse(0L);
     if (stored != manifest.entries()) {
       throw new IndexException("stale: the store holds " + stored + " " + algorithm
-          + " fingerprints registered up to " + manifest.registeredUntil().map(Instant::toString).orElse("-")
+          + " " + store.noun() + " registered up to " + manifest.registeredUntil().map(Instant::toString).orElse("-")
           + ", the index " + manifest.entries());
     }
     Ids current = ids;
@@ -186,11 +245,7 @@ final class AlgorithmIndex {
       for (int i : new java.util.TreeSet<>(List.of(0, n / 4, n / 2, 3 * n / 4, n - 1))) {
         BinaryCode code = s.codeAt(i);
         String work = current.get(s.idAt(i));
-        boolean held =
-            store.assetsOf(work).stream()
-                .flatMap(a -> a.fingerprints().stream())
-                .anyMatch(f -> f.algorithm().equals(algorithm) && codec.apply(f.value()).equals(code));
-        if (!held) {
+        if (!store.holds(work, code)) {
           throw new IndexException("stale: the index has " + algorithm + " " + code.toHex() + " for work " + work
               + ", which the store does not hold for it");
         }
@@ -199,13 +254,12 @@ final class AlgorithmIndex {
   }
 
   /** Adds every fingerprint registered after {@code after} (all when empty), then flushes them. */
-  private int catchUp(RegistryStore store, Optional<Instant> after) throws IOException {
+  private int catchUp(Source store, Optional<Instant> after) throws IOException {
     int[] added = {0};
-    store.forEachIndexedFingerprint(
-        algorithm,
+    store.forEach(
         after,
-        f -> {
-          add(f.work(), f.registeredAt(), f.value());
+        (key, registeredAt, value) -> {
+          add(key, registeredAt, value);
           added[0]++;
         });
     flush();

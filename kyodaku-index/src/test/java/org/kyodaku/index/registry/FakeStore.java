@@ -34,33 +34,39 @@ final class FakeStore {
     return of(Fingerprint.PDQ, stored);
   }
 
-  /** A store whose fingerprints are all of {@code algorithm}. */
-  static RegistryStore of(String algorithm, List<IndexedFingerprint> stored) {
+  /** A store answering each call with {@code answer(method name, arguments)}. */
+  static RegistryStore answering(java.util.function.BiFunction<String, Object[], Object> answer) {
     return (RegistryStore)
         Proxy.newProxyInstance(
             RegistryStore.class.getClassLoader(),
             new Class<?>[] {RegistryStore.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "forEachIndexedFingerprint" -> {
-                    @SuppressWarnings("unchecked")
-                    Optional<Instant> after = (Optional<Instant>) args[1];
-                    @SuppressWarnings("unchecked")
-                    Consumer<IndexedFingerprint> action = (Consumer<IndexedFingerprint>) args[2];
-                    List.copyOf(stored).stream()
-                        .filter(f -> after.isEmpty() || f.registeredAt().isAfter(after.get()))
-                        .forEach(action);
-                    yield null;
-                  }
-                  case "countFingerprints" ->
-                      stored.stream().filter(f -> !f.registeredAt().isAfter((Instant) args[1])).count();
-                  case "assetsOf" ->
-                      stored.stream()
-                          .filter(f -> f.work().equals(args[0]))
-                          .map(f -> new Asset(Optional.empty(), List.of(
-                              Fingerprint.sha256("0".repeat(64)), new Fingerprint(algorithm, f.value()))))
-                          .toList();
-                  default -> throw new UnsupportedOperationException(method.getName());
-                });
+            (proxy, method, args) -> answer.apply(method.getName(), args));
+  }
+
+  /** A store whose fingerprints are all of {@code algorithm}. */
+  static RegistryStore of(String algorithm, List<IndexedFingerprint> stored) {
+    return answering(
+        (method, args) ->
+            switch (method) {
+              case "forEachIndexedFingerprint" -> {
+                @SuppressWarnings("unchecked")
+                Optional<Instant> after = (Optional<Instant>) args[1];
+                @SuppressWarnings("unchecked")
+                Consumer<IndexedFingerprint> action = (Consumer<IndexedFingerprint>) args[2];
+                List.copyOf(stored).stream()
+                    .filter(f -> after.isEmpty() || f.registeredAt().isAfter(after.get()))
+                    .forEach(action);
+                yield null;
+              }
+              case "countFingerprints" ->
+                  stored.stream().filter(f -> !f.registeredAt().isAfter((Instant) args[1])).count();
+              case "assetsOf" ->
+                  stored.stream()
+                      .filter(f -> f.work().equals(args[0]))
+                      .map(f -> new Asset(Optional.empty(), List.of(
+                          Fingerprint.sha256("0".repeat(64)), new Fingerprint(algorithm, f.value()))))
+                      .toList();
+              default -> throw new UnsupportedOperationException(method);
+            });
   }
 }
