@@ -194,12 +194,22 @@ public final class VideoFrameIndex implements FrameIndex, AutoCloseable {
       flusher.execute(
           () -> {
             try {
-              flushQuietly();
+              // Registrations that arrived during a flush may already fill another: flush until the
+              // tail is short, or a burst that then stops would leave a long tail that every search
+              // scans frame by frame.
+              do {
+                flushQuietly();
+              } while (index.tailSize() >= flushEntries && index.persistenceFailure().isEmpty());
             } finally {
               flushing.set(false);
             }
           });
     }
+  }
+
+  /** Frames registered but not yet in a segment (searched by a scan). */
+  int tailSize() {
+    return index.tailSize();
   }
 
   private void flushQuietly() {

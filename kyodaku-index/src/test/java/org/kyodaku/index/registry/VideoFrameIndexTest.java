@@ -203,6 +203,24 @@ class VideoFrameIndexTest {
   }
 
   @Test
+  void register_burstFasterThanFlushes_leavesAShortTailOnceItStops() throws Exception {
+    SplittableRandom rnd = new SplittableRandom(7);
+    VideoFrameIndex index = VideoFrameIndex.open(dir, store(), 31, 100);
+    for (int i = 0; i < 200; i++) {
+      register(20, rnd, Optional.of(index));
+    }
+    // The burst is over: the background flusher keeps going until the tail is below a flush.
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (index.tailSize() >= 100 && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+
+    assertThat(index.tailSize()).isLessThan(100);
+    assertFindsEverything(index);
+    index.close();
+  }
+
+  @Test
   void rebuild_inMemory_holdsEveryStoredFrame() {
     SplittableRandom rnd = new SplittableRandom(6);
     for (int i = 0; i < 4; i++) {
