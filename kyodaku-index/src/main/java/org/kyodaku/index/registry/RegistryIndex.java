@@ -271,7 +271,11 @@ public final class RegistryIndex implements NearMatcher, AutoCloseable {
             flusher.execute(
                 () -> {
                   try {
-                    flushNow(a);
+                    // As VideoFrameIndex: a burst may refill the tail during a flush, and if it then
+                    // stops no registration would start another, leaving a long scanned tail.
+                    do {
+                      flushNow(a);
+                    } while (a.tailSize() >= flushEntries && a.persistenceFailure().isEmpty());
                   } finally {
                     flushing.remove(a.algorithm);
                   }
@@ -280,6 +284,11 @@ public final class RegistryIndex implements NearMatcher, AutoCloseable {
         }
       }
     }
+  }
+
+  /** Entries of {@code algorithm} registered but not yet in a segment (searched by a scan). */
+  int tailSize(String algorithm) {
+    return indexes.get(algorithm).tailSize();
   }
 
   private void flushNow(AlgorithmIndex a) {

@@ -222,4 +222,19 @@ class RegistryIndexPersistenceTest {
     }
     assertReopensAs("2600 fingerprints", "0 registered since");
   }
+
+  @Test
+  void register_burstFasterThanFlushes_leavesAShortTailOnceItStops() throws Exception {
+    SplittableRandom rnd = new SplittableRandom(17);
+    try (RegistryIndex index = RegistryIndex.open(dir, store(), RADII, 100)) {
+      register(4000, rnd, Optional.of(index));
+      // The burst is over: the background flusher keeps going until the tail is below a flush.
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (index.tailSize(Fingerprint.PDQ) >= 100 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(index.tailSize(Fingerprint.PDQ)).isLessThan(100);
+      assertFindsEverything(index);
+    }
+  }
 }
