@@ -52,17 +52,36 @@ final class LogCommand {
    * exactly 32 bytes per hash ({@code 32 × width}), an entry bundle at most {@code width × (2 +
    * 65,535)}, a checkpoint (with every cosignature) and any other resource at most {@value
    * #MAX_NOTE} bytes. The body is read up to one byte past its cap, so a larger one is refused
-   * without being held.
+   * without being held. Nor may a resource take forever: the HTTP client's timeout ends when the
+   * headers arrive, so a server that then stalls or trickles its body is cut off by closing the
+   * body when the resource's time limit is up.
    */
   static final class Remote implements TileReader {
     /** The most a checkpoint or other note may have; the server accepts cosigned ones up to this. */
     static final int MAX_NOTE = 64 * 1024;
 
+    /** How long one resource may take by default, headers and body together. */
+    static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(2);
+
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "kyodaku-download-watchdog");
+              t.setDaemon(true);
+              return t;
+            });
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String server;
+    private final Duration timeout;
 
     Remote(String server) {
+      this(server, DEFAULT_TIMEOUT);
+    }
+
+    Remote(String server, Duration timeout) {
       this.server = server.endsWith("/") ? server.substring(0, server.length() - 1) : server;
+      this.timeout = timeout;
     }
 
     /** The most bytes {@code path} can have (see the class comment). */
@@ -88,8 +107,10 @@ final class LogCommand {
       HttpResponse<java.io.InputStream> r;
       try {
         r = http.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(1)).build(),
+            HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
             HttpResponse.BodyHandlers.ofInputStream());
+      } catch (java.net.http.HttpTimeoutException e) {
+        throw new IOException(url + " did not answer within " + timeout.toSeconds() + " s", e);
       } catch (ConnectException e) {
         throw CliException.failure("cannot reach the Kyodaku server at " + server + " (set --server or KYODAKU_SERVER)");
       } catch (InterruptedException e) {
@@ -108,12 +129,39 @@ final class LogCommand {
           throw new IOException(url + " announces " + declared + " bytes (Content-Length), but " + path
               + " has at most " + max + "; nothing of it was kept");
         }
-        byte[] data = body.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE));
+        byte[] data = readWithin(body, (int) Math.min(max + 1, Integer.MAX_VALUE), url);
         if (data.length > max) {
           throw new IOException(url + " sent more than " + max + " bytes, the most " + path
               + " can have; the download was cut off and nothing of it was kept");
         }
         return data;
+      }
+    }
+
+    /** Up to {@code limit} bytes of {@code body}, or an error once the time limit is up. */
+    private byte[] readWithin(java.io.InputStream body, int limit, String url) throws IOException {
+      java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+      var guard = WATCHDOG.schedule(
+          () -> {
+            expired.set(true);
+            try {
+              body.close(); // wakes the blocked read
+            } catch (IOException ignored) {
+              // closing is all that was wanted
+            }
+          },
+          timeout.toMillis(),
+          java.util.concurrent.TimeUnit.MILLISECONDS);
+      try {
+        return body.readNBytes(limit);
+      } catch (IOException e) {
+        if (expired.get()) {
+          throw new IOException(url + " did not finish sending within " + timeout.toSeconds()
+              + " s (--timeout); nothing of it was kept", e);
+        }
+        throw e;
+      } finally {
+        guard.cancel(false);
       }
     }
 
@@ -269,12 +317,18 @@ final class LogCommand {
     @Option(names = "--json", description = "Print the result as one JSON object.")
     boolean json;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120", description = "Give up on a file the server has not sent in full within this many seconds (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
     @Override
     public Integer call() {
+      if (timeoutSeconds <= 0) {
+        throw CliException.usage("--timeout: must be at least 1 second, got " + timeoutSeconds);
+      }
       VerifierKey logKey = key(key);
       CheckpointVerifier verifier = CheckpointVerifier.forLog(logKey);
       PrintWriter err = spec.commandLine().getErr();
-      Remote remote = new Remote(server);
+      Remote remote = new Remote(server, Duration.ofSeconds(timeoutSeconds));
       String text = remote.text("checkpoint");
       Checkpoint now;
       try {

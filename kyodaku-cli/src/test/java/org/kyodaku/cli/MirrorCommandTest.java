@@ -139,7 +139,10 @@ class MirrorCommandTest {
   }
 
   /** What the hostile server does to one path instead of passing the real answer on. */
-  enum Abuse { ENDLESS, HUGE_LENGTH, TAMPER }
+  enum Abuse { ENDLESS, HUGE_LENGTH, TAMPER, STALL }
+
+  /** Holds a stalled answer until the test that asked for it is done. */
+  static volatile java.util.concurrent.CountDownLatch stalled = new java.util.concurrent.CountDownLatch(0);
 
   /**
    * A real HTTP server in front of the real one that passes every request on, except for the paths
@@ -152,6 +155,18 @@ class MirrorCommandTest {
       try (ex) {
         String path = ex.getRequestURI().getPath().substring("/log/".length());
         Abuse abuse = abuses.get(path);
+        if (abuse == Abuse.STALL) {
+          // Headers and a first byte, then nothing until the test releases it.
+          ex.sendResponseHeaders(200, 8192);
+          try (OutputStream body = ex.getResponseBody()) {
+            body.write(0);
+            body.flush();
+            stalled.await(90, java.util.concurrent.TimeUnit.SECONDS);
+          } catch (IOException | InterruptedException hungUp) {
+            return;
+          }
+          return;
+        }
         if (abuse == Abuse.ENDLESS) {
           ex.sendResponseHeaders(200, 0);
           byte[] chunk = new byte[8192];
@@ -216,6 +231,25 @@ class MirrorCommandTest {
     assertThat(run.err()).contains("tile/0/000 sent more than 8192 bytes, the most tile/0/000 can have");
     assertThat(out.resolve("tile/0/000")).doesNotExist();
     assertThat(out.resolve("checkpoint")).doesNotExist();
+  }
+
+  @Test
+  void mirror_serverStallsInATileBody_givesUpAtTheTimeoutAndWritesNothing() throws Exception {
+    Path out = dir.resolve("mirror-stalled-tile");
+    stalled = new java.util.concurrent.CountDownLatch(1);
+    HttpServer h = hostile(java.util.Map.of("tile/0/000", Abuse.STALL));
+    try {
+      var run = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> CliContractTest.kyodaku(
+          "log", "mirror", "--server", "http://127.0.0.1:" + h.getAddress().getPort(), "--out", out.toString(),
+          "--key", key, "--timeout", "2"));
+      assertThat(run.exit()).isEqualTo(1);
+      assertThat(run.err()).contains("/log/tile/0/000 did not finish sending within 2 s (--timeout)");
+      assertThat(out.resolve("tile/0/000")).doesNotExist();
+      assertThat(out.resolve("checkpoint")).doesNotExist();
+    } finally {
+      stalled.countDown();
+      h.stop(0);
+    }
   }
 
   @Test
