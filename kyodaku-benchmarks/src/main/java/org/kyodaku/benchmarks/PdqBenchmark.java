@@ -63,7 +63,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 @Fork(1)
 public class PdqBenchmark {
-  /** A file under {@code shared/testdata/pdq/data}. */
+  /**
+   * A file under {@code shared/testdata/pdq/data}, or an absolute path (e.g. a photo of exactly
+   * the size a question is about: {@code -p image=/tmp/one-megapixel.jpg}).
+   */
   @Param({
     "bridge-mods/shrink-a-little.jpg",
     "bridge-mods/aaa-orig.jpg",
@@ -78,7 +81,7 @@ public class PdqBenchmark {
 
   @Setup
   public void setUp() {
-    file = SharedTestData.resolve("pdq/data/" + image);
+    file = image.startsWith("/") ? Path.of(image) : SharedTestData.resolve("pdq/data/" + image);
     decoded = decoder.decode(file);
   }
 
