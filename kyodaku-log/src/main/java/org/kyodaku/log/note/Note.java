@@ -41,21 +41,27 @@ public record Note(String text, List<NoteSignature> signatures) {
     }
   }
 
-  /** Parses a note from its UTF-8 bytes (structure only, see the class comment). */
-  public static Note parse(byte[] message) {
-    String s;
+  /**
+   * {@code bytes} as UTF-8 text, or empty if they are not valid UTF-8 (no replacement characters:
+   * a signed text must be the bytes that were signed).
+   */
+  public static java.util.Optional<String> strictUtf8(byte[] bytes) {
     try {
-      s =
+      return java.util.Optional.of(
           StandardCharsets.UTF_8
               .newDecoder()
               .onMalformedInput(CodingErrorAction.REPORT)
               .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(message))
-              .toString();
+              .decode(ByteBuffer.wrap(bytes))
+              .toString());
     } catch (CharacterCodingException e) {
-      throw new NoteException("malformed note: not valid UTF-8");
+      return java.util.Optional.empty();
     }
-    return parse(s);
+  }
+
+  /** Parses a note from its UTF-8 bytes (structure only, see the class comment). */
+  public static Note parse(byte[] message) {
+    return parse(strictUtf8(message).orElseThrow(() -> new NoteException("malformed note: not valid UTF-8")));
   }
 
   /** Parses a note (structure only, see the class comment). */
