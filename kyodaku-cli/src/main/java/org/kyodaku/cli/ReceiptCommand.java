@@ -107,20 +107,32 @@ final class ReceiptCommand {
         witnessed.ifPresent(w -> result.set(ReceiptWitnessVerifier.MEMBER, ReceiptWitnessCommand.view(w)));
         out.println(result);
       } else {
-        out.println(
-            "verified: " + v.decision() + " (" + v.basis() + "), " + v.entries() + " log entries included in "
+        // What a creator or licensee reads to know what the receipt proves: in their language.
+        boolean ja = Text.fromEnvironment().japanese();
+        out.println(ja
+            ? "検証済み: " + v.decision() + "（" + v.basis() + "）、" + v.entries() + " 件のログエントリが "
+                + v.origin() + " のサイズ " + v.treeSize() + " のツリーに含まれています"
+            : "verified: " + v.decision() + " (" + v.basis() + "), " + v.entries() + " log entries included in "
                 + v.origin() + " at size " + v.treeSize());
         if (v.grantAbsenceProven()) {
-          out.println("proven: no grant in the work's current grant set covers this question");
+          out.println(ja
+              ? "証明済み: この作品の現在の許諾の中に、この問いを満たす許諾はありません"
+              : "proven: no grant in the work's current grant set covers this question");
         } else if (!v.decision().equals("allow")) {
-          out.println("note: this deny receipt does not prove that no grant existed (it carries no map evidence)");
+          out.println(ja
+              ? "注意: この拒否のレシートは、許諾がなかったことを証明しません（マップの証拠を含みません）"
+              : "note: this deny receipt does not prove that no grant existed (it carries no map evidence)");
         } else if (v.grantCurrentProven()) {
-          out.println("proven: the grant was in the work's current grant set at the decision's instant (not revoked before it)");
+          out.println(ja
+              ? "証明済み: 判定の時点で、この許諾は作品の現在の許諾に含まれていました（それ以前に取り消されていません）"
+              : "proven: the grant was in the work's current grant set at the decision's instant (not revoked before it)");
         } else {
-          out.println("note: this allow receipt does not prove that the grant was not revoked before the decision's instant"
-              + " (it carries no map evidence)");
+          out.println(ja
+              ? "注意: この許可のレシートは、判定の時点より前に許諾が取り消されていなかったことを証明しません（マップの証拠を含みません）"
+              : "note: this allow receipt does not prove that the grant was not revoked before the decision's instant"
+                  + " (it carries no map evidence)");
         }
-        witnessed.ifPresent(w -> out.println(ReceiptWitnessCommand.describe(w)));
+        witnessed.ifPresent(w -> out.println(ReceiptWitnessCommand.describe(w, ja)));
       }
       out.flush();
       return 0;

@@ -138,9 +138,13 @@ final class ReceiptWitnessCommand implements Callable<Integer> {
       cosigners.forEach(o.putArray("cosigners")::add);
       stdout.println(o);
     } else {
-      stdout.println("witnessed: " + target + " now carries the checkpoint of size " + to + " cosigned by " + cosigners
-          + " and the consistency proof from the receipt's size " + from
-          + " (check with kyodaku receipt verify --witness WKEY --quorum K)");
+      stdout.println(Text.fromEnvironment().japanese()
+          ? "立会いを追加しました: " + target + " に、" + cosigners + " が連署したサイズ " + to
+              + " のチェックポイントと、レシートのサイズ " + from + " からの整合性証明を加えました"
+              + "（kyodaku receipt verify --witness WKEY --quorum K で確認できます）"
+          : "witnessed: " + target + " now carries the checkpoint of size " + to + " cosigned by " + cosigners
+              + " and the consistency proof from the receipt's size " + from
+              + " (check with kyodaku receipt verify --witness WKEY --quorum K)");
     }
     stdout.flush();
     return 0;
@@ -158,9 +162,12 @@ final class ReceiptWitnessCommand implements Callable<Integer> {
   }
 
   /** The text line of {@code receipt verify} for a witnessed receipt. */
-  static String describe(ReceiptWitnessVerifier.Witnessed w) {
-    return "witnessed: " + w.cosignatures().size() + " of the given witnesses (quorum " + w.quorum() + ") cosigned size "
-        + w.size() + ", consistent with the receipt's tree: "
-        + w.cosignatures().stream().map(c -> c.witness() + c.time().map(t -> " at " + t).orElse("")).toList();
+  static String describe(ReceiptWitnessVerifier.Witnessed w, boolean japanese) {
+    List<String> who = w.cosignatures().stream().map(c -> c.witness() + c.time().map(t -> " at " + t).orElse("")).toList();
+    return japanese
+        ? "立会い済み: 指定したウィットネスのうち " + w.cosignatures().size() + " 者（必要数 " + w.quorum()
+            + "）がサイズ " + w.size() + " に連署し、レシートのツリーと整合しています: " + who
+        : "witnessed: " + w.cosignatures().size() + " of the given witnesses (quorum " + w.quorum() + ") cosigned size "
+            + w.size() + ", consistent with the receipt's tree: " + who;
   }
 }

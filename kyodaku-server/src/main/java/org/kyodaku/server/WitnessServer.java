@@ -74,9 +74,12 @@ public final class WitnessServer implements AutoCloseable {
                 case BAD_PROOF -> new Problem(422, "unprocessable", e.getMessage(), Optional.of("body"));
                 case STORAGE -> new Problem(503, "unavailable", e.getMessage(), Optional.empty());
               };
-          if (e.reason() == WitnessException.Reason.CONFLICT || e.reason() == WitnessException.Reason.BAD_PROOF) {
-            // Signed by the log and inconsistent with what it showed before: worth an operator's look.
+          if (e.reason() == WitnessException.Reason.CONFLICT) {
+            // Two roots signed by the log for one size: the log forked, worth an operator's look.
             LOG.warn("refused a checkpoint signed by the log: {}", e.getMessage());
+          } else if (e.reason() == WitnessException.Reason.BAD_PROOF) {
+            // Anyone can pair a public checkpoint with a junk proof: not a warning per request.
+            LOG.info("refused a consistency proof: {}", e.getMessage());
           } else if (e.reason() == WitnessException.Reason.STORAGE) {
             LOG.error("cannot record a checkpoint: {}", e.getMessage(), e);
           }

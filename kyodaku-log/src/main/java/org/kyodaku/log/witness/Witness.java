@@ -55,9 +55,12 @@ import org.kyodaku.log.sequencer.DurableFiles;
  *
  * <p>State: {@code <dir>/<hex SHA-256 of the origin>} holds the latest checkpoint as the log signed
  * it. A state file that does not verify under the log key refuses {@link #open}: a witness that
- * lost its memory must not start again from zero. A request that the log signed but that is
- * inconsistent with the held checkpoint is kept in {@code <dir>/evidence/} (named by its SHA-256,
- * so repeats take no room): it may prove the log's misbehaviour.
+ * lost its memory must not start again from zero. A checkpoint that the log signed but that this
+ * witness refused (another root for the held size, or a proof that does not reach it) is kept in
+ * {@code <dir>/evidence/}, as the log signed it and nothing more (named by its SHA-256): it may prove
+ * the log's misbehaviour. Only the log's own signed statements are kept, never the requester's
+ * proof lines or extra signatures, so the folder cannot grow beyond what the log itself signed
+ * however many requests strangers send.
  */
 public final class Witness {
   private final Path dir;
@@ -192,7 +195,7 @@ public final class Witness {
             "old size " + request.oldSize() + ", but this witness holds a checkpoint of size " + heldSize + " for " + origin,
             heldSize);
       }
-      check(log, request, cp, heldSize);
+      check(log, request, cp, heldSize, logSigned);
       if (log.held.isEmpty() || !log.held.get().equals(cp)) {
         try {
           DurableFiles.writeAtomically(log.file, logSigned.format().getBytes(StandardCharsets.UTF_8));
@@ -209,7 +212,7 @@ public final class Witness {
   }
 
   /** Step 5 of the class comment; a refusal of a log-signed checkpoint keeps it as evidence. */
-  private void check(Log log, AddCheckpointRequest request, Checkpoint cp, long heldSize) {
+  private void check(Log log, AddCheckpointRequest request, Checkpoint cp, long heldSize, Note logSigned) {
     List<org.kyodaku.log.merkle.Hash> proof = request.proof();
     if (log.held.isPresent() && cp.size() == heldSize) {
       if (!proof.isEmpty()) {
@@ -217,7 +220,7 @@ public final class Witness {
             WitnessException.Reason.BAD_PROOF, "the consistency proof from size " + heldSize + " to itself must be empty, found " + proof.size() + " hash(es)");
       }
       if (!cp.root().equals(log.held.get().root())) {
-        keepEvidence(request);
+        keepEvidence(logSigned);
         throw new WitnessException(
             WitnessException.Reason.CONFLICT,
             "the log " + log.origin + " signed root " + cp.root().base64() + " for size " + cp.size()
@@ -232,7 +235,7 @@ public final class Witness {
       try {
         MerkleVerifier.verifyConsistency(new ConsistencyProof(heldSize, cp.size(), proof), log.held.orElseThrow().root(), cp.root());
       } catch (MerkleException e) {
-        keepEvidence(request);
+        keepEvidence(logSigned);
         throw new WitnessException(
             WitnessException.Reason.BAD_PROOF,
             "the consistency proof from size " + heldSize + " to " + cp.size() + " of " + log.origin + " does not verify: " + e.getMessage(),
@@ -241,8 +244,8 @@ public final class Witness {
     }
   }
 
-  private void keepEvidence(AddCheckpointRequest request) {
-    byte[] body = request.format().getBytes(StandardCharsets.UTF_8);
+  private void keepEvidence(Note logSigned) {
+    byte[] body = logSigned.format().getBytes(StandardCharsets.UTF_8);
     Path file = dir.resolve("evidence").resolve(HexFormat.of().formatHex(sha256(body)));
     try {
       if (!Files.exists(file)) {
@@ -251,7 +254,7 @@ public final class Witness {
     } catch (IOException e) {
       // The refusal stands either way; losing the copy only loses a piece of evidence.
       System.getLogger(Witness.class.getName())
-          .log(System.Logger.Level.WARNING, "cannot keep the refused request as evidence in " + file + ": " + e.getMessage());
+          .log(System.Logger.Level.WARNING, "cannot keep the refused checkpoint as evidence in " + file + ": " + e.getMessage());
     }
   }
 

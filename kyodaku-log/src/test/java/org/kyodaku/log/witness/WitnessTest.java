@@ -150,6 +150,24 @@ class WitnessTest {
   }
 
   @Test
+  void add_manyBadProofsForOneSignedCheckpoint_keepOneEvidenceFileOfTheLogsStatementOnly() throws Exception {
+    Witness w = witness();
+    w.add(request(0, tree, 12));
+    String cp = checkpoint(log, tree, 20);
+    // A stranger replays the public checkpoint with ever different junk proofs.
+    for (int i = 0; i < 50; i++) {
+      List<Hash> junk = List.of(tree.root(1 + i % 9), tree.root(1 + (i / 9) % 9), fork.root(1 + i % 7));
+      assertThatThrownBy(() -> w.add(new AddCheckpointRequest(12, junk, cp)))
+          .satisfies(e -> assertThat(reason(e)).isEqualTo(WitnessException.Reason.BAD_PROOF));
+    }
+    try (var files = Files.list(dir.resolve("evidence"))) {
+      List<java.nio.file.Path> kept = files.toList();
+      assertThat(kept).hasSize(1);
+      assertThat(Files.readString(kept.getFirst())).isEqualTo(cp);
+    }
+  }
+
+  @Test
   void add_proofFromOldZeroOrToTheSameSize_mustBeEmpty() {
     Witness w = witness();
     List<Hash> oneHash = List.of(tree.root(1));
