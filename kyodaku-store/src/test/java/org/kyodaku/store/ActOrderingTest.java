@@ -143,4 +143,55 @@ class ActOrderingTest {
           .hasMessageContaining("restarts and replays the log");
     }
   }
+
+  /**
+   * A log that, on a revocation, lets "another server" store its own revocation of the same grant
+   * first, half a second later than ours: the race the registry loses between its check and its
+   * write.
+   */
+  static final class RacingLog implements ConsentLog {
+    final JdbcRegistryStore store;
+    java.time.Instant otherAt;
+    long next;
+
+    RacingLog(JdbcRegistryStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public synchronized long append(Act act) {
+      if (act instanceof GrantRevoked r) {
+        otherAt = r.revocation().revokedAt().plusMillis(500);
+        store.revokeGrant(r.grant(),
+            new org.kyodaku.core.model.Revocation(otherAt, r.revocation().revokedBy(), Optional.of("other server")), 999);
+      }
+      return next++;
+    }
+  }
+
+  @Test
+  void revoke_lostRaceToALaterRevocation_theEarlierOneIsKeptSoNothingAllowsBetween() throws Exception {
+    try (JdbcRegistryStore store = new JdbcRegistryStore(Database.open(Database.embeddedUrl(dir), 4))) {
+      RacingLog log = new RacingLog(store);
+      RegistryService registry = new RegistryService(store, NearMatcher.NONE, log, Clock.systemUTC(), new SecureRandom());
+      var admin = registry.authenticate(registry.bootstrapAdmin().orElseThrow().token());
+      var creator = registry.authenticate(registry.createParty(admin, PartyKind.CREATOR, "作者", Optional.empty()).token());
+      String lab = registry.createParty(admin, PartyKind.LICENSEE, "Lab", Optional.empty()).party().id();
+      String sha = "e".repeat(64);
+      var work = registry.registerWork(creator, "作品", WorkKind.IMAGE, List.of(Asset.ofSha256(Optional.empty(), sha))).work();
+      var grant = registry.grant(creator, new GrantRequest(Optional.of(lab), EnumSet.of(Use.TRAIN_AI), false,
+          Set.of(work.id()), Optional.empty(), Optional.empty(), Set.of(), Optional.empty()));
+      Subject content = new Subject.Content(Fingerprint.sha256(sha));
+
+      var revoked = registry.revoke(creator, grant.id(), Optional.empty());
+      java.time.Instant ours = revoked.revocation().orElseThrow().revokedAt();
+
+      assertThat(store.findGrant(grant.id()).flatMap(g -> g.revocation()).map(r -> r.revokedAt())).contains(ours);
+      // Between our revocation and the other server's later one, the grant is revoked.
+      Thread.sleep(600);
+      Decision between = registry.decide(admin,
+          new BatchQuestion(lab, Use.TRAIN_AI, Optional.of(ours.plusMillis(250)), Optional.empty()), content);
+      assertThat(between.basis()).isEqualTo(Basis.NO_GRANT);
+    }
+  }
 }

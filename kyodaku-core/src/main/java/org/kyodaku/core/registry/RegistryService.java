@@ -524,15 +524,22 @@ public final class RegistryService {
           }
           long index = appendToLog(new ConsentLog.GrantRevoked(grantId, revocation));
           if (!store.revokeGrant(grantId, revocation, index)) {
-            Instant when =
-                store
-                    .findGrant(grantId)
-                    .flatMap(Grant::revocation)
-                    .map(Revocation::revokedAt)
-                    .orElse(revocation.revokedAt());
+            // Another server stored a revocation first. If it is later than ours, the store would
+            // allow between the two instants although this log records the grant revoked: keep
+            // the earlier one (the more restrictive; replay after a restart would do the same).
+            Optional<Revocation> stored = store.findGrant(grantId).flatMap(Grant::revocation);
+            if (stored.isPresent() && stored.get().revokedAt().isAfter(revocation.revokedAt())) {
+              if (!store.replaceRevocation(grantId, revocation, index)) {
+                throw new RegistryException(
+                    RegistryException.Kind.UNAVAILABLE,
+                    "grant " + grantId + ": the revocation logged at " + index + " could not be stored");
+              }
+              return grant.revoked(revocation);
+            }
             throw new RegistryException(
                 RegistryException.Kind.CONFLICT,
-                "grant " + grantId + " was already revoked at " + when);
+                "grant " + grantId + " was already revoked at "
+                    + stored.map(Revocation::revokedAt).orElse(revocation.revokedAt()));
           }
           return grant.revoked(revocation);
         });
