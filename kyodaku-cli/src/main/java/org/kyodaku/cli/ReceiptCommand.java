@@ -116,16 +116,16 @@ final class ReceiptCommand {
                 + v.origin() + " at size " + v.treeSize());
         if (v.grantAbsenceProven()) {
           out.println(ja
-              ? "証明済み: この作品の現在の許諾の中に、この問いを満たす許諾はありません"
-              : "proven: no grant in the work's current grant set covers this question");
+              ? "証明済み（レシートのチェックポイントの時点まで）: この作品の現在の許諾の中に、この問いを満たす許諾はありません"
+              : "proven (as of the receipt's checkpoint): no grant in the work's current grant set covers this question");
         } else if (!v.decision().equals("allow")) {
           out.println(ja
               ? "注意: この拒否のレシートは、許諾がなかったことを証明しません（マップの証拠を含みません）"
               : "note: this deny receipt does not prove that no grant existed (it carries no map evidence)");
         } else if (v.grantCurrentProven()) {
           out.println(ja
-              ? "証明済み: 判定の時点で、この許諾は作品の現在の許諾に含まれていました（それ以前に取り消されていません）"
-              : "proven: the grant was in the work's current grant set at the decision's instant (not revoked before it)");
+              ? "証明済み（レシートのチェックポイントの時点まで）: 判定の時点で、この許諾は作品の現在の許諾に含まれていました（それ以前に取り消されていません）"
+              : "proven (as of the receipt's checkpoint): the grant was in the work's current grant set at the decision's instant (not revoked before it)");
         } else {
           out.println(ja
               ? "注意: この許可のレシートは、判定の時点より前に許諾が取り消されていなかったことを証明しません（マップの証拠を含みません）"

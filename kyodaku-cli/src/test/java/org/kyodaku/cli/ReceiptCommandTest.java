@@ -124,7 +124,7 @@ class ReceiptCommandTest {
   void verify_allowReceipt_textSaysTheGrantWasCurrent() throws Exception {
     var run = CliContractTest.kyodaku("receipt", "verify", allowReceipt("current.png").toString(), "--key", key);
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("proven: the grant was in the work's current grant set at the decision's instant");
+    assertThat(run.out()).contains("proven (as of the receipt's checkpoint): the grant was in the work's current grant set at the decision's instant");
   }
 
   @Test
@@ -281,7 +281,7 @@ class ReceiptCommandTest {
     assertThat(read(receipt).path("map").path("works").path(0).path("grants")).isEmpty();
     var run = CliContractTest.kyodaku("receipt", "verify", receipt.toString(), "--key", key);
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("verified: deny (no-grant), 1 log entries").contains("proven: no grant");
+    assertThat(run.out()).contains("verified: deny (no-grant), 1 log entries").contains("proven (as of the receipt's checkpoint): no grant");
   }
 
   @Test
