@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.kyodaku.log.checkpoint.Checkpoint;
@@ -122,11 +121,12 @@ final class ReceiptWitnessCommand implements Callable<Integer> {
           + to + "): " + e.getMessage());
     }
     document.set(ReceiptWitnessVerifier.MEMBER, ReceiptWitnessVerifier.member(mapper, cosigned, proof));
-    Path target = out == null ? receipt : out;
+    Path target = (out == null ? receipt : out).toAbsolutePath();
     try {
-      Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
-      Files.writeString(tmp, document.toPrettyString() + "\n", StandardCharsets.UTF_8);
-      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      // The user's own receipt is replaced: after a crash it must be the old file or the new one.
+      org.kyodaku.log.sequencer.DurableFiles.writeAtomically(
+          target, (document.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
+      org.kyodaku.log.sequencer.DurableFiles.syncDirectory(target.getParent());
     } catch (IOException e) {
       throw CliException.failure("cannot write " + target + ": " + e.getMessage());
     }

@@ -376,8 +376,13 @@ final class Schema {
       throw new EntryException(
           path + ".alg \"" + abbreviate(alg) + "\" is not a known frames digest; known: " + FRAMES_DIGEST_V1);
     }
-    if (count(d, path, "count") < 1) {
+    long frames = count(d, path, "count");
+    if (frames < 1) {
       throw new EntryException(path + ".count is 0, expected at least one frame");
+    }
+    if (frames > org.kyodaku.core.model.FrameHashes.MAX_FRAMES) {
+      throw new EntryException(path + ".count is " + frames + ", more than the "
+          + org.kyodaku.core.model.FrameHashes.MAX_FRAMES + " frames a registration may have");
     }
     hex32(d, path, "value");
   }

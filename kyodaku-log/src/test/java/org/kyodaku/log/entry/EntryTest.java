@@ -300,6 +300,13 @@ class EntryTest {
                     "work", AT, AUTHOR, videoWork(Map.of("alg", "frames-sha256-v1", "count", 0L, "value", "c".repeat(64)))))
         .isInstanceOf(EntryException.class)
         .hasMessage("body.assets[0].framesDigest.count is 0, expected at least one frame");
+    assertThatThrownBy(
+            () ->
+                new Entry(
+                    "work", AT, AUTHOR,
+                    videoWork(Map.of("alg", "frames-sha256-v1", "count", 1_000_000_000L, "value", "c".repeat(64)))))
+        .isInstanceOf(EntryException.class)
+        .hasMessage("body.assets[0].framesDigest.count is 1000000000, more than the 20000 frames a registration may have");
   }
 
   @Test
