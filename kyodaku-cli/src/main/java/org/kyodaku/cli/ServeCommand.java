@@ -224,13 +224,13 @@ final class ServeCommand implements Callable<Integer> {
         store.close();
         throw CliException.usage("--witness: " + e.getMessage());
       }
-      err.println("witnesses: " + keys.stream().map(VerifierKey::vkey).toList());
+      err.println(text.get("witnesses") + " " + keys.stream().map(VerifierKey::vkey).toList());
     }
     Optional<WitnessClient> witnessClient = Optional.empty();
     if (!targets.isEmpty()) {
       witnessClient = Optional.of(WitnessClient.start(
           targets, sequencer::checkpoint, sequencer.reader(), cosignatures.orElseThrow(), WitnessClient.Timing.DEFAULT));
-      err.println("asking for cosignatures: " + targets.stream().map(t -> t.key().name() + " at " + t.prefix()).toList());
+      err.println(text.get("asking for cosignatures") + " " + targets.stream().map(t -> t.key().name() + " at " + t.prefix()).toList());
     }
     Optional<WitnessClient> feeding = witnessClient;
     KyodakuServer server;

@@ -32,7 +32,14 @@ final class Text {
           Map.entry("listening", new String[] {"Kyodaku is listening on", "Kyodaku を起動しました:"}),
           Map.entry("witness listening", new String[] {"the witness is listening on", "ウィットネスを起動しました:"}),
           Map.entry("admin token", new String[] {"admin token written to", "管理者トークンを書き出しました:"}),
-          Map.entry("store", new String[] {"store", "データストア"}));
+          Map.entry("store", new String[] {"store", "データストア"}),
+          Map.entry("witnesses", new String[] {"witnesses:", "ウィットネス:"}),
+          Map.entry("asking for cosignatures", new String[] {"asking for cosignatures:", "連署を依頼する先:"}),
+          Map.entry("witnessing", new String[] {"witnessing", "立会い対象のログ"}),
+          Map.entry("holds size", new String[] {"holds size", "保持しているサイズ"}),
+          Map.entry("no checkpoint yet", new String[] {"no checkpoint yet", "チェックポイントはまだありません"}),
+          Map.entry("witness key", new String[] {"witness", "ウィットネスの検証鍵"}),
+          Map.entry("state in", new String[] {"state in", "状態の保存先"}));
 
   private final boolean japanese;
 

@@ -139,9 +139,10 @@ final class WitnessCommand {
       } catch (WitnessException e) {
         throw CliException.failure(e.getMessage());
       }
+      Text text = Text.fromEnvironment();
       for (String origin : witness.origins()) {
-        err.println("witnessing " + origin + ": "
-            + witness.held(origin).map(c -> "holds size " + c.size()).orElse("no checkpoint yet"));
+        err.println(text.get("witnessing") + " " + origin + ": "
+            + witness.held(origin).map(c -> text.get("holds size") + " " + c.size()).orElse(text.get("no checkpoint yet")));
       }
       WitnessServer server;
       try {
@@ -149,8 +150,8 @@ final class WitnessCommand {
       } catch (RuntimeException e) {
         throw CliException.failure("cannot listen on " + host + ":" + port + ": " + e.getMessage());
       }
-      err.println("witness " + witness.verifierKey().vkey());
-      err.println(Text.fromEnvironment().get("witness listening") + " " + server.baseUrl() + "  (POST /add-checkpoint; state in " + data.toAbsolutePath() + ")");
+      err.println(text.get("witness key") + " " + witness.verifierKey().vkey());
+      err.println(text.get("witness listening") + " " + server.baseUrl() + "  (POST /add-checkpoint; " + text.get("state in") + " " + data.toAbsolutePath() + ")");
       err.flush();
       if (json) {
         var o = new ObjectMapper().createObjectNode()
