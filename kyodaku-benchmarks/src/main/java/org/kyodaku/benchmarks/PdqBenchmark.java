@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.kyodaku.fingerprint.image.ImageDecoder;
+import org.kyodaku.fingerprint.image.ImageDecoderOptions;
 import org.kyodaku.fingerprint.image.RgbImage;
 import org.kyodaku.fingerprint.pdq.PdqHasher;
 import org.kyodaku.fingerprint.pdq.PdqResult;
@@ -36,8 +37,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * exif-rotn-1.jpg} 4032×3024 (12.2 MP). What each side does:
  *
  * <ul>
- *   <li>{@code ours_*}: {@link ImageDecoder#imageIo()} (JDK ImageIO reader, pixels packed to
- *       {@link RgbImage}) and {@link PdqHasher#hash(RgbImage)} (luma, Jarosz blur, DCT, median).
+ *   <li>{@code ours_*}: {@link ImageDecoder#imageIo()} (libjpeg-turbo where its pixels are the
+ *       JDK's, ADR 0009, else the JDK ImageIO reader; pixels packed to {@link RgbImage}) and {@link
+ *       PdqHasher#hash(RgbImage)} (luma, Jarosz blur, DCT, median). {@code ours_*Jdk} decode with
+ *       the JDK reader only, as before ADR 0009.
  *   <li>{@code reference_*}: {@code ImageIO.read} and {@code PDQHasher.fromBufferedImage} (which
  *       reads every pixel through {@code BufferedImage.getRGB}), with fresh buffers per call as its
  *       {@code fromFile} allocates them; {@code reference_decodeAndHash} is {@code fromFile}.
@@ -61,7 +64,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(1)
+@Fork(value = 1, jvmArgsAppend = "--enable-native-access=ALL-UNNAMED")
 public class PdqBenchmark {
   /**
    * A file under {@code shared/testdata/pdq/data}, or an absolute path (e.g. a photo of exactly
@@ -76,6 +79,9 @@ public class PdqBenchmark {
 
   private final ImageDecoder decoder = ImageDecoder.imageIo();
   private final PdqHasher pdq = new PdqHasher(decoder);
+  private final ImageDecoder jdkDecoder =
+      ImageDecoder.imageIo(ImageDecoderOptions.defaults().withNativeJpeg(false));
+  private final PdqHasher jdkPdq = new PdqHasher(jdkDecoder);
   private Path file;
   private RgbImage decoded;
 
@@ -83,6 +89,7 @@ public class PdqBenchmark {
   public void setUp() {
     file = image.startsWith("/") ? Path.of(image) : SharedTestData.resolve("pdq/data/" + image);
     decoded = decoder.decode(file);
+    System.out.println("JPEG decoder: " + ImageDecoder.jpegBackend());
   }
 
   @Benchmark
@@ -93,6 +100,16 @@ public class PdqBenchmark {
   @Benchmark
   public RgbImage ours_decode() {
     return decoder.decode(file);
+  }
+
+  @Benchmark
+  public PdqResult ours_decodeAndHashJdk() {
+    return jdkPdq.hash(file);
+  }
+
+  @Benchmark
+  public RgbImage ours_decodeJdk() {
+    return jdkDecoder.decode(file);
   }
 
   @Benchmark
@@ -157,6 +174,10 @@ public class PdqBenchmark {
 
       // Same images, same answers: the comparison means nothing otherwise.
       PdqResult ours = benchmark.pdq.hash(benchmark.decoded);
+      PdqResult oursJdk = benchmark.jdkPdq.hash(benchmark.file);
+      if (!oursJdk.equals(ours)) {
+        throw new IllegalStateException(benchmark.image + ": libjpeg-turbo and the JDK disagree");
+      }
       Object theirs = fromFile(benchmark.file);
       String theirHash = hashOf.invoke(theirs).toString();
       int theirQuality = (int) qualityOf.invoke(theirs);

@@ -24,6 +24,14 @@ public interface ImageDecoder {
     return imageIo(ImageDecoderOptions.defaults());
   }
 
+  /**
+   * Which decoder ordinary JPEGs get, for diagnostics: {@code "libjpeg-turbo (…)"} when the native
+   * library loaded (ADR 0009), otherwise {@code "JDK (…)"} with the reason.
+   */
+  static String jpegBackend() {
+    return TurboJpeg.available() ? TurboJpeg.describe() : "JDK (" + TurboJpeg.describe() + ")";
+  }
+
   /** The {@code javax.imageio} decoder with the given options. */
   static ImageDecoder imageIo(ImageDecoderOptions options) {
     return new ImageIoDecoder(options);

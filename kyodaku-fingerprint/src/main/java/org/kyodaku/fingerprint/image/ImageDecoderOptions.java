@@ -11,8 +11,11 @@ import java.util.Objects;
  *     pixels bounds one decode at roughly 600 MB.
  * @param orientation whether the EXIF orientation tag is applied; {@link ExifOrientation#IGNORE}
  *     by default, as the PDQ reference does
+ * @param nativeJpeg whether JPEGs that libjpeg-turbo decodes exactly as the JDK does are decoded
+ *     by libjpeg-turbo when it is installed (ADR 0009); on by default, the pixels and hashes are
+ *     the same either way, only faster
  */
-public record ImageDecoderOptions(long maxPixels, ExifOrientation orientation) {
+public record ImageDecoderOptions(long maxPixels, ExifOrientation orientation, boolean nativeJpeg) {
   /** 50 megapixels: the largest common phone-camera sensor (8160 × 6120) still fits. */
   public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
 
@@ -23,18 +26,26 @@ public record ImageDecoderOptions(long maxPixels, ExifOrientation orientation) {
     Objects.requireNonNull(orientation, "orientation");
   }
 
-  /** The defaults: {@value #DEFAULT_MAX_PIXELS} pixels at most, EXIF orientation ignored. */
+  /**
+   * The defaults: {@value #DEFAULT_MAX_PIXELS} pixels at most, EXIF orientation ignored,
+   * libjpeg-turbo used where it gives the JDK's pixels.
+   */
   public static ImageDecoderOptions defaults() {
-    return new ImageDecoderOptions(DEFAULT_MAX_PIXELS, ExifOrientation.IGNORE);
+    return new ImageDecoderOptions(DEFAULT_MAX_PIXELS, ExifOrientation.IGNORE, true);
   }
 
   /** These options with another pixel limit. */
   public ImageDecoderOptions withMaxPixels(long newMaxPixels) {
-    return new ImageDecoderOptions(newMaxPixels, orientation);
+    return new ImageDecoderOptions(newMaxPixels, orientation, nativeJpeg);
   }
 
   /** These options with another EXIF orientation policy. */
   public ImageDecoderOptions withOrientation(ExifOrientation newOrientation) {
-    return new ImageDecoderOptions(maxPixels, newOrientation);
+    return new ImageDecoderOptions(maxPixels, newOrientation, nativeJpeg);
+  }
+
+  /** These options with libjpeg-turbo allowed or not (off: every JPEG through the JDK's reader). */
+  public ImageDecoderOptions withNativeJpeg(boolean allowed) {
+    return new ImageDecoderOptions(maxPixels, orientation, allowed);
   }
 }

@@ -25,6 +25,11 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *
  * <ol>
  *   <li>Refuse an empty input.
+ *   <li>If the input is a JPEG that libjpeg-turbo decodes exactly as the JDK does ({@link
+ *       JpegHeader#decodesAsJdk()}) and the library is installed ({@link TurboJpeg}), check the
+ *       pixel limit and decode it natively, several times faster. If the library reports anything
+ *       at all, even a warning, carry on with the steps below, which then decide the outcome and
+ *       its message.
  *   <li>If the options say so, read the JPEG EXIF orientation ({@link JpegExifOrientation}).
  *   <li>List the registered readers that recognise the stream, the JDK's own first. The PDQ
  *       reference decodes with the JDK's readers, so they come first wherever they can read the
@@ -58,6 +63,9 @@ final class ImageIoDecoder implements ImageDecoder {
     ImageIO.scanForPlugins();
   }
 
+  /** Files up to this size are read whole so a JPEG among them can go to libjpeg-turbo. */
+  private static final long MAX_NATIVE_JPEG_BYTES = 256L << 20;
+
   private final ImageDecoderOptions options;
 
   ImageIoDecoder(ImageDecoderOptions options) {
@@ -70,6 +78,10 @@ final class ImageIoDecoder implements ImageDecoder {
     try {
       if (Files.size(file) == 0) {
         throw new ImageDecodeException(name + ": empty file (0 bytes), not an image");
+      }
+      if (options.nativeJpeg() && TurboJpeg.available()
+          && Files.size(file) <= MAX_NATIVE_JPEG_BYTES && startsAsJpeg(file)) {
+        return decode(Files.readAllBytes(file), name);
       }
       return decode(() -> new FileImageInputStream(file.toFile()), name);
     } catch (NoSuchFileException e) {
@@ -85,11 +97,43 @@ final class ImageIoDecoder implements ImageDecoder {
       throw new ImageDecodeException(name + ": empty input (0 bytes), not an image");
     }
     try {
+      if (options.nativeJpeg()) {
+        RgbImage fast = decodeNatively(bytes, name);
+        if (fast != null) {
+          return fast;
+        }
+      }
       return decode(
           () -> new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)), name);
     } catch (IOException e) {
       throw new ImageDecodeException(name + ": cannot read input: " + e.getMessage(), e);
     }
+  }
+
+  private static boolean startsAsJpeg(Path file) throws IOException {
+    try (var in = Files.newInputStream(file)) {
+      return in.read() == 0xFF && in.read() == 0xD8;
+    }
+  }
+
+  /** The libjpeg-turbo step of the class comment: {@code null} means "use the JDK". */
+  private RgbImage decodeNatively(byte[] bytes, String name) throws IOException {
+    JpegHeader header = JpegHeader.parse(bytes);
+    if (header == null || !header.decodesAsJdk()) {
+      return null;
+    }
+    refuseUnlessSizeAllowed(header.width(), header.height(), "JPEG", name);
+    int[] pixels = TurboJpeg.decode(bytes, header);
+    if (pixels == null) {
+      return null;
+    }
+    int orientation = 1;
+    if (options.orientation() == ExifOrientation.APPLY) {
+      try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        orientation = JpegExifOrientation.read(in);
+      }
+    }
+    return RgbImage.wrap(header.width(), header.height(), pixels).oriented(orientation);
   }
 
   /** Opens a fresh stream on the input: readers flush what they have read, so each gets its own. */
