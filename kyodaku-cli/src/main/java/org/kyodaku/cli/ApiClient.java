@@ -48,10 +48,10 @@ final class ApiClient {
     try {
       uri = URI.create(server + path);
     } catch (IllegalArgumentException e) {
-      throw CliException.usage("--server is not a URL: \"" + server + "\"");
+      throw CliException.usage("api.server-not-url", server);
     }
     if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
-      throw CliException.usage("--server must be an http(s) URL, got \"" + server + "\"");
+      throw CliException.usage("api.server-not-http", server);
     }
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri)
@@ -67,12 +67,9 @@ final class ApiClient {
     try {
       response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (ConnectException e) {
-      throw CliException.failure(
-          japanese
-              ? "Kyodaku サーバー " + server + " に接続できません（kyodaku serve は起動していますか？ --server か KYODAKU_SERVER で指定できます）"
-              : "cannot reach the Kyodaku server at " + server + " (is `kyodaku serve` running? set --server or KYODAKU_SERVER)");
+      throw CliException.failure("api.unreachable", server);
     } catch (IOException e) {
-      throw CliException.failure("request to " + server + path + " failed: " + e.getMessage());
+      throw CliException.failure("api.request-failed", server + path, e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw CliException.failure("interrupted");
@@ -81,8 +78,7 @@ final class ApiClient {
     try {
       body = json.readTree(response.body());
     } catch (IOException e) {
-      throw CliException.failure(
-          "the server at " + server + " answered HTTP " + response.statusCode() + " with a body that is not JSON");
+      throw CliException.failure("api.not-json", server, response.statusCode());
     }
     if (response.statusCode() >= 400) {
       String detail = body.path("detail").asText(body.path("title").asText("HTTP " + response.statusCode()));
@@ -90,7 +86,7 @@ final class ApiClient {
       // learns what went wrong before the English detail that quotes the values.
       String title = body.path("title").asText("");
       String lead = japanese && !title.isEmpty() && !title.equals(detail) ? title + ": " : "";
-      throw CliException.failure(lead + detail + " (HTTP " + response.statusCode() + ")");
+      throw CliException.failure("api.problem", lead + detail, response.statusCode());
     }
     return body;
   }

@@ -63,16 +63,15 @@ final class CheckCommand implements Callable<Integer> {
     for (Path f : files) {
       Path name = f.getFileName();
       if (name == null) {
-        throw CliException.usage(f + ": not a file name to name its receipt after");
+        throw CliException.usage("check.no-file-name", f);
       }
       Path target = receiptDir.resolve(name + ".receipt.json");
       Path other = seen.put(target, f);
       if (other != null) {
-        throw CliException.usage(
-            other + " and " + f + " would both have the receipt " + target + "; check them with separate --receipt-dir");
+        throw CliException.usage("check.receipt-shared", other, f, target);
       }
       if (java.nio.file.Files.exists(target)) {
-        throw CliException.usage(target + " exists; receipts are never overwritten (move it or choose another --receipt-dir)");
+        throw CliException.usage("check.receipt-exists", target);
       }
       out.add(target);
     }
@@ -88,9 +87,9 @@ final class CheckCommand implements Callable<Integer> {
           java.nio.file.StandardOpenOption.CREATE_NEW,
           java.nio.file.StandardOpenOption.WRITE);
     } catch (java.nio.file.FileAlreadyExistsException e) {
-      throw CliException.failure(target + " appeared while checking; receipts are never overwritten");
+      throw CliException.failure("check.receipt-appeared", target);
     } catch (java.io.IOException e) {
-      throw CliException.failure("cannot write receipt " + target + ": " + e.getMessage());
+      throw CliException.failure("check.cannot-write-receipt", target, e.getMessage());
     }
   }
 
@@ -125,7 +124,7 @@ final class CheckCommand implements Callable<Integer> {
       try {
         java.nio.file.Files.createDirectories(receiptDir);
       } catch (java.io.IOException e) {
-        throw CliException.failure("cannot create --receipt-dir " + receiptDir + ": " + e.getMessage());
+        throw CliException.failure("check.cannot-create-dir", receiptDir, e.getMessage());
       }
       receipts = receiptPaths();
     }
@@ -167,15 +166,15 @@ final class CheckCommand implements Callable<Integer> {
         if (receiptDir != null) {
           Path target = receipts.get(from + i);
           if (!d.path("receipt").isObject()) {
-            throw CliException.failure("the server sent no receipt for " + chunk.get(i).file());
+            throw CliException.failure("check.no-receipt", chunk.get(i).file());
           }
           writeReceipt(target, d.path("receipt"));
           out.put("receipt", target.toString());
         }
-        Text t = options.text;
+        Text t = options.text();
         String human =
-            Text.pad(t.get(d.path("decision").asText()), 7)
-                + Text.pad(t.get(d.path("basis").asText()), 15)
+            Text.pad(t.label(d.path("decision").asText()), 7)
+                + Text.pad(t.label(d.path("basis").asText()), 15)
                 + Text.pad(ClientOptions.orDash(d.path("work")), 31)
                 + Text.pad(ClientOptions.orDash(d.path("grant")), 31)
                 + chunk.get(i).file();

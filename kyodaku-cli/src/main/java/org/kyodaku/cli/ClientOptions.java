@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every client command shares, and its output helpers. */
 final class ClientOptions {
@@ -26,18 +28,21 @@ final class ClientOptions {
   @Option(names = "--json", description = "Print one JSON object per line.")
   boolean json;
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   final ObjectMapper mapper = new ObjectMapper();
-  final Text text = Text.fromEnvironment();
+
+  /** The language of the command this mixin is part of. */
+  Text text() {
+    return Main.text(command);
+  }
 
   ApiClient client() {
     if (token == null || token.isBlank()) {
-      throw CliException.usage(
-          text.japanese()
-              ? "トークンがありません: --token を指定するか KYODAKU_TOKEN を設定してください"
-                  + "（最初の管理者のトークンは kyodaku-data/admin.token にあります）"
-              : "no token: pass --token or set KYODAKU_TOKEN (the first admin's token is in kyodaku-data/admin.token)");
+      throw CliException.usage("client.no-token");
     }
-    return new ApiClient(mapper, server, Optional.of(token.strip()), text.japanese());
+    return new ApiClient(mapper, server, Optional.of(token.strip()), text().japanese());
   }
 
   ObjectNode object() {

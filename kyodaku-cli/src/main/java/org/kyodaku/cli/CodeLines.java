@@ -38,7 +38,7 @@ final class CodeLines {
    *
    * @return how many lines were skipped
    */
-  static long read(Path file, OptionalInt width, OnError onError, PrintWriter err, Sink sink) {
+  static long read(Path file, OptionalInt width, OnError onError, PrintWriter err, Text text, Sink sink) {
     long skipped = 0;
     int expected = width.orElse(-1);
     try (BufferedReader in = open(file)) {
@@ -58,18 +58,17 @@ final class CodeLines {
           expected = code.width();
           sink.accept(new Line(number, code, id));
         } catch (IndexException e) {
-          String message = file + ":" + number + ": " + e.getMessage();
           if (onError == OnError.FAIL) {
-            throw CliException.failure(message + " (use --on-error skip to skip bad lines)");
+            throw CliException.failure("codes.bad-line", file, number, e.getMessage());
           }
-          err.println("kyodaku: skipped " + message);
+          err.println(text.message("codes.skipped", file, number, e.getMessage()));
           skipped++;
         }
       }
     } catch (NoSuchFileException e) {
-      throw CliException.failure(file + ": no such file");
+      throw CliException.failure("file.missing", file);
     } catch (IOException e) {
-      throw CliException.failure(file + ": cannot read: " + e.getMessage());
+      throw CliException.failure("file.unreadable", file, e.getMessage());
     }
     return skipped;
   }

@@ -11,8 +11,7 @@ final class Dates {
     try {
       return OffsetDateTime.parse(value.strip()).toInstant().toString();
     } catch (DateTimeParseException e) {
-      throw CliException.usage(
-          option + ": not an ISO-8601 date-time with offset, such as 2026-04-01T00:00:00+09:00: \"" + value + "\"");
+      throw CliException.usage("usage.not-a-date", option, value);
     }
   }
 }

@@ -43,7 +43,7 @@ final class FileHashes {
       try {
         o.fingerprints().frameHashes();
       } catch (ValidationException e) {
-        throw CliException.failure(o.file() + ": the video's frame hashes cannot be sent: " + e.getMessage());
+        throw CliException.failure("file.frames-unsendable", o.file(), e.getMessage());
       }
       out.add(o.fingerprints());
     }
@@ -73,7 +73,7 @@ final class FileHashes {
   }
 
   /** One file's fingerprints, or why it could not be read. */
-  record Outcome(Path file, FileFingerprints fingerprints, String error) {}
+  record Outcome(Path file, FileFingerprints fingerprints, Message error) {}
 
   /** Every file's outcome, in the order given; one bad file does not stop the others. */
   static List<Outcome> fingerprintEach(List<Path> files, Optional<String> title, PrintWriter err) {
@@ -104,7 +104,7 @@ final class FileHashes {
       Thread.currentThread().interrupt();
       throw CliException.failure("interrupted");
     } catch (ExecutionException e) {
-      throw CliException.failure("fingerprinting failed: " + e.getCause());
+      throw CliException.failure("file.fingerprint-failed", e.getCause());
     } finally {
       pool.shutdownNow();
     }
@@ -112,14 +112,14 @@ final class FileHashes {
 
   private static Outcome one(FileFingerprinter fingerprinter, Path file, Optional<String> title) {
     if (Files.isDirectory(file)) {
-      return new Outcome(file, null, file + ": is a directory; name files");
+      return new Outcome(file, null, Message.of("file.directory", file));
     }
     try {
       return new Outcome(file, fingerprinter.fingerprint(file, title), null);
     } catch (NoSuchFileException e) {
-      return new Outcome(file, null, file + ": no such file");
+      return new Outcome(file, null, Message.of("file.missing", file));
     } catch (IOException e) {
-      return new Outcome(file, null, file + ": cannot read: " + e.getMessage());
+      return new Outcome(file, null, Message.of("file.unreadable", file, e.getMessage()));
     }
   }
 

@@ -29,21 +29,25 @@ final class GrantCommand {
 
   /** Checks use labels locally so that a typo is a usage error listing the valid ones. */
   static List<String> uses(List<String> labels) {
-    try {
-      return labels.stream().map(l -> Use.parse("--use", l).label()).toList();
-    } catch (ValidationException e) {
-      throw CliException.usage(e.getMessage());
+    List<String> out = new java.util.ArrayList<>();
+    for (String l : labels) {
+      try {
+        out.add(Use.parse("--use", l).label());
+      } catch (ValidationException e) {
+        throw CliException.usage("usage.unknown-use", "--use", l, Use.validLabels());
+      }
     }
+    return out;
   }
 
   static String human(JsonNode g, Text t) {
     String licensee = g.path("licensee").asText();
-    String works = g.path("allWorks").asBoolean() ? t.get("all works") : String.join(",", texts(g.path("works")));
+    String works = g.path("allWorks").asBoolean() ? t.message("grant.all-works") : String.join(",", texts(g.path("works")));
     String period = g.path("validFrom").asText() + " .. " + (g.path("validUntil").isNull() ? "" : g.path("validUntil").asText());
     String territories = g.path("territories").isEmpty() ? "" : "  [" + String.join(",", texts(g.path("territories"))) + "]";
-    String revoked = g.path("revocation").isNull() ? "" : "  (" + t.get("revoked") + " " + g.path("revocation").path("revokedAt").asText() + ")";
+    String revoked = g.path("revocation").isNull() ? "" : "  " + t.message("grant.revoked-at", g.path("revocation").path("revokedAt").asText());
     return g.path("id").asText() + "  " + String.join(",", texts(g.path("uses"))) + "  -> "
-        + (licensee.equals("everyone") ? t.get("everyone") : licensee) + "  " + works + "  " + period + territories + revoked;
+        + (licensee.equals("everyone") ? t.message("grant.everyone") : licensee) + "  " + works + "  " + period + territories + revoked;
   }
 
   static List<String> texts(JsonNode array) {
@@ -111,7 +115,7 @@ final class GrantCommand {
         body.put("termsUrl", termsUrl);
       }
       JsonNode g = options.client().post("/grants", body);
-      options.print(spec.commandLine().getOut(), g, options.text.get("granted") + " " + human(g, options.text));
+      options.print(spec.commandLine().getOut(), g, options.text().message("grant.granted", human(g, options.text())));
       return 0;
     }
   }
@@ -134,7 +138,7 @@ final class GrantCommand {
         body.put("reason", reason);
       }
       JsonNode g = options.client().post("/grants/" + PathSegment.of("GRANT_ID", id) + "/revoke", body);
-      options.print(spec.commandLine().getOut(), g, options.text.get("revoked") + " " + human(g, options.text));
+      options.print(spec.commandLine().getOut(), g, options.text().message("grant.revoked", human(g, options.text())));
       return 0;
     }
   }
@@ -146,7 +150,7 @@ final class GrantCommand {
 
     @Override
     public Integer call() {
-      Pages.each(options.client(), "/grants", "grants", g -> options.print(spec.commandLine().getOut(), g, human(g, options.text)));
+      Pages.each(options.client(), "/grants", "grants", g -> options.print(spec.commandLine().getOut(), g, human(g, options.text())));
       return 0;
     }
   }
@@ -162,7 +166,7 @@ final class GrantCommand {
     @Override
     public Integer call() {
       JsonNode g = options.client().get("/grants/" + PathSegment.of("GRANT_ID", id));
-      options.print(spec.commandLine().getOut(), g, human(g, options.text));
+      options.print(spec.commandLine().getOut(), g, human(g, options.text()));
       return 0;
     }
   }

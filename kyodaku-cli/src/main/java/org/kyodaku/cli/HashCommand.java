@@ -37,15 +37,16 @@ final class HashCommand implements Callable<Integer> {
     ObjectMapper mapper = new ObjectMapper();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Text text = Main.text(spec);
     boolean failed = false;
     for (FileHashes.Outcome o : FileHashes.fingerprintEach(files, Optional.empty(), err)) {
       if (o.error() != null) {
-        err.println("kyodaku: error: " + o.error());
+        err.println(text.message("error.line", o.error()));
         failed = true;
         continue;
       }
       FileFingerprints f = o.fingerprints();
-      f.contentError().ifPresent(e -> err.println("kyodaku: note: " + e));
+      f.contentError().ifPresent(e -> err.println(text.message("note.line", e)));
       // The human form is sha256sum's, so its output can be compared with standard tools.
       out.println(json ? view(mapper, f, frames) : f.sha256().value() + "  " + f.file());
       out.flush();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -40,9 +41,9 @@ final class IndexCommand {
             Long.parseLong(p.getProperty("codes")),
             Boolean.parseBoolean(p.getProperty("ids")));
       } catch (java.nio.file.NoSuchFileException e) {
-        throw CliException.failure(dir + " is not a Kyodaku index (no " + META + "; build one with kyodaku index build)");
+        throw CliException.failure("index.not-an-index", dir, META);
       } catch (IOException | RuntimeException e) {
-        throw CliException.failure(file + ": unreadable: " + e.getMessage());
+        throw CliException.failure("file.unreadable", file, e.getMessage());
       }
     }
 
@@ -83,7 +84,7 @@ final class IndexCommand {
     public Integer call() throws IOException {
       PrintWriter err = spec.commandLine().getErr();
       if (Files.exists(out) && (!Files.isDirectory(out) || Files.list(out).findAny().isPresent())) {
-        throw CliException.failure(out + ": exists and is not an empty directory");
+        throw CliException.failure("index.out-not-empty", out);
       }
       Files.createDirectories(out);
       long started = System.nanoTime();
@@ -94,7 +95,7 @@ final class IndexCommand {
       Path idsFile = out.resolve(IDS);
       try (BufferedWriter ids = Files.newBufferedWriter(idsFile, StandardCharsets.UTF_8)) {
         long skipped =
-            CodeLines.read(codes, OptionalInt.empty(), onError, err, line -> {
+            CodeLines.read(codes, OptionalInt.empty(), onError, err, Main.text(spec), line -> {
               if (segments.isEmpty() || segments.getLast().size() == IndexWriter.maxEntries(line.code().width())) {
                 segments.add(IndexWriter.create(line.code().width()));
               }
@@ -107,7 +108,7 @@ final class IndexCommand {
               count[0]++;
             });
         if (count[0] == 0) {
-          throw CliException.failure(codes + ": no codes found");
+          throw CliException.failure("index.no-codes", codes);
         }
         for (int i = 0; i < segments.size(); i++) {
           segments.get(i).write(out.resolve(String.format("segment-%08d.kdx", i + 1)));
@@ -126,7 +127,9 @@ final class IndexCommand {
                 .put("segments", segments.size())
                 .put("seconds", Math.round(seconds * 1000) / 1000.0);
         PrintWriter o = spec.commandLine().getOut();
-        o.println(json ? summary.toString() : "indexed " + count[0] + " " + width[0] + "-bit codes into " + out + " (" + segments.size() + " segment(s), " + skipped + " skipped, " + String.format("%.1f", seconds) + " s)");
+        o.println(json
+            ? summary.toString()
+            : Main.text(spec).message("index.built", count[0], width[0], out, segments.size(), skipped, String.format(Locale.ROOT, "%.1f", seconds)));
         o.flush();
         return 0;
       } catch (RuntimeException | IOException e) {

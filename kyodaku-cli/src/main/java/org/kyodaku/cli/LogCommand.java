@@ -110,29 +110,27 @@ final class LogCommand {
             HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
             HttpResponse.BodyHandlers.ofInputStream());
       } catch (java.net.http.HttpTimeoutException e) {
-        throw new IOException(url + " did not answer within " + timeout.toSeconds() + " s", e);
+        throw new DownloadException(Message.of("download.no-answer", url, timeout.toSeconds()), e);
       } catch (ConnectException e) {
-        throw CliException.failure("cannot reach the Kyodaku server at " + server + " (set --server or KYODAKU_SERVER)");
+        throw CliException.failure("download.unreachable", server);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
+        throw new DownloadException(Message.of("interrupted"), e);
       }
       try (java.io.InputStream body = r.body()) {
         if (r.statusCode() == 404) {
           throw new NoSuchFileException(url);
         }
         if (r.statusCode() != 200) {
-          throw new IOException(url + " answered HTTP " + r.statusCode());
+          throw new DownloadException(Message.of("download.status", url, r.statusCode()));
         }
         long declared = r.headers().firstValueAsLong("Content-Length").orElse(-1);
         if (declared > max) {
-          throw new IOException(url + " announces " + declared + " bytes (Content-Length), but " + path
-              + " has at most " + max + "; nothing of it was kept");
+          throw new DownloadException(Message.of("download.announces-too-much", url, declared, path, max));
         }
         byte[] data = readWithin(body, (int) Math.min(max + 1, Integer.MAX_VALUE), url);
         if (data.length > max) {
-          throw new IOException(url + " sent more than " + max + " bytes, the most " + path
-              + " can have; the download was cut off and nothing of it was kept");
+          throw new DownloadException(Message.of("download.too-large", url, max, path));
         }
         return data;
       }
@@ -156,8 +154,7 @@ final class LogCommand {
         return body.readNBytes(limit);
       } catch (IOException e) {
         if (expired.get()) {
-          throw new IOException(url + " did not finish sending within " + timeout.toSeconds()
-              + " s (--timeout); nothing of it was kept", e);
+          throw new DownloadException(Message.of("download.stalled", url, timeout.toSeconds()), e);
         }
         throw e;
       } finally {
@@ -169,7 +166,7 @@ final class LogCommand {
       try {
         return new String(read(path), StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw CliException.failure("cannot read " + server + "/log/" + path + ": " + e.getMessage());
+        throw CliException.failure("download.failed", server + "/log/" + path, DownloadException.reason(e));
       }
     }
   }
@@ -192,7 +189,7 @@ final class LogCommand {
     try {
       return VerifierKey.parse(line);
     } catch (NoteException e) {
-      throw CliException.usage(option + ": not a verifier key line (<name>+<hex key id>+<base64 key>): " + e.getMessage());
+      throw CliException.usage("usage.not-a-key", option, e.getMessage());
     }
   }
 
@@ -251,7 +248,7 @@ final class LogCommand {
       try {
         old = Files.readString(saved, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw CliException.failure(saved + ": cannot read: " + e.getMessage());
+        throw CliException.failure("file.unreadable", saved, e.getMessage());
       }
       Remote remote = new Remote(server);
       Checkpoint before;
@@ -259,20 +256,20 @@ final class LogCommand {
       try {
         before = verifier.verify(old).checkpoint();
       } catch (CheckpointException | NoteException e) {
-        throw CliException.failure(saved + ": not verified: " + e.getMessage());
+        throw CliException.failure("log.saved-not-verified", saved, e.getMessage());
       }
       try {
         now = verifier.verify(remote.text("checkpoint")).checkpoint();
       } catch (CheckpointException | NoteException e) {
-        throw CliException.failure("the server's checkpoint is not verified: " + e.getMessage());
+        throw CliException.failure("log.checkpoint-not-verified", e.getMessage());
       }
       if (now.size() < before.size()) {
-        throw CliException.failure("the log shrank: saved size " + before.size() + ", now " + now.size());
+        throw CliException.failure("log.shrank", before.size(), now.size());
       }
       try {
         if (now.size() == before.size()) {
           if (!now.root().equals(before.root())) {
-            throw CliException.failure("same size " + now.size() + " but different roots: the log was rewritten");
+            throw CliException.failure("log.rewritten", now.size());
           }
         } else if (before.size() > 0) {
           MerkleTree tree = MerkleTree.over(TileHashSource.of(remote, now.size()));
@@ -280,11 +277,12 @@ final class LogCommand {
           MerkleVerifier.verifyConsistency(proof, before.root(), now.root());
         }
       } catch (MerkleException | TileException e) {
-        throw CliException.failure("consistency from size " + before.size() + " to " + now.size() + " not verified: " + e.getMessage());
+        throw CliException.failure("log.inconsistent", before.size(), now.size(), e.getMessage());
       }
       PrintWriter out = spec.commandLine().getOut();
-      String message = "verified: the log grew from " + before.size() + " to " + now.size() + " entries without rewriting any";
-      out.println(json ? new ObjectMapper().createObjectNode().put("verified", true).put("from", before.size()).put("to", now.size()) : message);
+      out.println(json
+          ? new ObjectMapper().createObjectNode().put("verified", true).put("from", before.size()).put("to", now.size())
+          : Main.text(spec).message("log.verified", before.size(), now.size()));
       out.flush();
       return 0;
     }
@@ -323,18 +321,19 @@ final class LogCommand {
     @Override
     public Integer call() {
       if (timeoutSeconds <= 0) {
-        throw CliException.usage("--timeout: must be at least 1 second, got " + timeoutSeconds);
+        throw CliException.usage("mirror.timeout", timeoutSeconds);
       }
       VerifierKey logKey = key(key);
       CheckpointVerifier verifier = CheckpointVerifier.forLog(logKey);
       PrintWriter err = spec.commandLine().getErr();
+      Text words = Main.text(spec);
       Remote remote = new Remote(server, Duration.ofSeconds(timeoutSeconds));
       String text = remote.text("checkpoint");
       Checkpoint now;
       try {
         now = verifier.verify(text).checkpoint();
       } catch (CheckpointException | NoteException e) {
-        throw CliException.failure("the server's checkpoint is not verified: " + e.getMessage());
+        throw CliException.failure("log.checkpoint-not-verified", e.getMessage());
       }
       Path saved = out.resolve(Sequencer.CHECKPOINT);
       java.util.Optional<Checkpoint> previous = java.util.Optional.empty();
@@ -344,34 +343,30 @@ final class LogCommand {
           previous = java.util.Optional.of(verifier.verify(Files.readString(saved, StandardCharsets.UTF_8)).checkpoint());
         }
       } catch (IOException e) {
-        throw CliException.failure(out + ": " + e.getMessage());
+        throw CliException.failure("mirror.dir-unusable", out, e.getMessage());
       } catch (CheckpointException | NoteException e) {
-        throw CliException.failure(saved + " is not a checkpoint of this log (" + e.getMessage() + "); mirror into another directory");
+        throw CliException.failure("mirror.foreign-checkpoint", saved, e.getMessage());
       }
 
-      TileMirror.Result copied = new TileMirror(remote, server, out, line -> {
-        err.println("mirror: " + line);
+      java.util.function.Consumer<Object> progress = line -> {
+        err.println(words.message("mirror.line", line));
         err.flush();
-      }).mirror(now);
+      };
+      TileMirror.Result copied = new TileMirror(remote, server, out, progress).mirror(now);
       long fetched = copied.fetched();
-      err.printf("mirror: %d files fetched, %d already present; auditing %d entries%n", fetched, copied.files() - fetched, now.size());
-      err.flush();
+      progress.accept(Message.of("mirror.fetched", fetched, copied.files() - fetched, now.size()));
       LogAudit.Result result;
       try {
-        result = LogAudit.audit(TileReader.ofDirectory(out), now, logKey, previous, line -> {
-          err.println("mirror: " + line);
-          err.flush();
-        });
+        result = LogAudit.audit(TileReader.ofDirectory(out), now, logKey, previous, line -> progress.accept(auditProgress(line)));
       } catch (AuditException e) {
-        throw CliException.failure("mirror not verified: " + e.getMessage()
-            + " (every file in " + out + " matched the checkpoint's tree; this is about its entries)");
+        throw CliException.failure("mirror.not-verified", Message.of("mirror.entries-not-verified", e.getMessage(), out));
       }
       try {
         Path tmp = out.resolve(Sequencer.CHECKPOINT + ".tmp");
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
         Files.move(tmp, saved, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (IOException e) {
-        throw CliException.failure("cannot write " + saved + ": " + e.getMessage());
+        throw CliException.failure("file.cannot-write", saved, e.getMessage());
       }
       PrintWriter stdout = spec.commandLine().getOut();
       if (json) {
@@ -380,12 +375,24 @@ final class LogCommand {
             .put("tiles", result.tiles()).put("bundles", result.bundles()).put("mapRoots", result.mapRoots())
             .put("fetched", fetched).put("previousSize", previous.map(Checkpoint::size).orElse(0L)));
       } else {
-        stdout.println("verified: " + now.size() + " entries of " + now.origin() + " mirrored in " + out + " ("
-            + result.tiles() + " tiles, " + result.bundles() + " entry bundles, " + result.mapRoots() + " map roots re-derived"
-            + previous.map(p -> "; grew from " + p.size() + " without rewriting any").orElse("") + ")");
+        stdout.println(previous.isPresent()
+            ? words.message("mirror.verified-grown", now.size(), now.origin(), out, result.tiles(), result.bundles(),
+                result.mapRoots(), previous.get().size())
+            : words.message("mirror.verified", now.size(), now.origin(), out, result.tiles(), result.bundles(), result.mapRoots()));
       }
       stdout.flush();
       return 0;
     }
+
+    /**
+     * LogAudit's progress line in the user's language. LogAudit (kyodaku-log) words its lines in
+     * English; its one kind of line is recognised here, and any other line is shown as it is.
+     */
+    static Object auditProgress(String line) {
+      java.util.regex.Matcher m = AUDIT_PROGRESS.matcher(line);
+      return m.matches() ? Message.of("mirror.audit-progress", m.group(1), m.group(2)) : line;
+    }
+
+    private static final java.util.regex.Pattern AUDIT_PROGRESS = java.util.regex.Pattern.compile("checked (\\d+) of (\\d+) entries");
   }
 }

@@ -2,7 +2,6 @@ package org.kyodaku.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -37,9 +36,17 @@ import picocli.CommandLine.Model.OptionSpec;
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** The language of this run; every command finds it through {@link #text(CommandSpec)}. */
+  private final Text text;
+
+  private Main(Text text) {
+    this.text = text;
+  }
+
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "name a command (see kyodaku --help)");
+    CliException why = CliException.usage("usage.no-command");
+    throw new CommandLine.ParameterException(spec.commandLine(), why.getMessage(), why);
   }
 
   public static void main(String[] args) {
@@ -61,31 +68,41 @@ public final class Main implements Runnable {
     cli.setParameterExceptionHandler(
         (e, a) -> {
           String path = commandPath(e.getCommandLine());
-          err.println("kyodaku: " + text.get("error") + ": " + e.getMessage() + " (see kyodaku " + (path.isEmpty() ? "" : path + " ") + "--help)");
+          String help = "kyodaku " + (path.isEmpty() ? "" : path + " ") + "--help";
+          err.println(text.message("error.line", text.message("usage.see-help", text.format(UsageErrors.describe(e)), help)));
           return CliException.USAGE;
         });
     cli.setExecutionExceptionHandler(
         (e, c, parsed) -> {
           if (e instanceof CliException ce) {
-            err.println("kyodaku: " + text.get("error") + ": " + ce.getMessage());
+            err.println(text.message("error.line", text.format(ce.message())));
             return ce.exitCode();
           }
-          err.println("kyodaku: " + text.get("error") + ": " + e);
+          err.println(text.message("error.line", e));
           return CliException.FAILURE;
         });
     return cli.execute(args);
   }
 
+  /** The language of the run {@code spec}'s command is part of. */
+  static Text text(CommandSpec spec) {
+    return spec.root().userObject() instanceof Main main ? main.text : Text.ENGLISH;
+  }
+
   /** The command tree with its help texts in {@code text}'s language. */
   static CommandLine commandLine(Text text) {
-    CommandLine cli = commandTree();
+    CommandLine cli = commandTree(text);
     cli.setResourceBundle(helpBundle(text));
     return cli;
   }
 
   /** The command tree with the annotations' English help texts. */
   static CommandLine commandTree() {
-    CommandLine cli = new CommandLine(new Main());
+    return commandTree(Text.ENGLISH);
+  }
+
+  private static CommandLine commandTree(Text text) {
+    CommandLine cli = new CommandLine(new Main(text));
     addHelpOption(cli);
     return cli;
   }
@@ -110,17 +127,9 @@ public final class Main implements Runnable {
     c.getSubcommands().values().forEach(Main::addHelpOption);
   }
 
-  /**
-   * The help texts for {@code text}'s language. Chosen like the other human-readable words, not
-   * from the JVM's default locale; the no-fallback control keeps an English choice from landing
-   * on help_ja.properties on a machine whose default locale is Japanese.
-   */
+  /** The help texts for {@code text}'s language (help.properties, help_ja.properties). */
   static ResourceBundle helpBundle(Text text) {
-    return ResourceBundle.getBundle(
-        "org.kyodaku.cli.help",
-        text.japanese() ? Locale.JAPANESE : Locale.ROOT,
-        Main.class.getClassLoader(),
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    return text.bundle("org.kyodaku.cli.help");
   }
 
   private static String commandPath(CommandLine c) {

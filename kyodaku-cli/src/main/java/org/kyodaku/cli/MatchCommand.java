@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -61,26 +62,27 @@ final class MatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (threads < 1 || threads > 256) {
-      throw CliException.usage("--threads must be between 1 and 256, got " + threads);
+      throw CliException.usage("match.threads", threads);
     }
     IndexCommand.Meta meta = IndexCommand.Meta.read(index);
     if (radius < 0 || radius > meta.width()) {
-      throw CliException.usage("--radius must be between 0 and " + meta.width() + " for " + meta.width() + "-bit codes, got " + radius);
+      throw CliException.usage("match.radius", meta.width(), radius);
     }
     PrintWriter err = spec.commandLine().getErr();
     LiveIndex live;
     try {
       live = LiveIndex.open(index, meta.width());
     } catch (IOException | RuntimeException e) {
-      throw CliException.failure(index + ": cannot open the index: " + e.getMessage());
+      throw CliException.failure("match.cannot-open", index, e.getMessage());
     }
     List<String> ids = Files.readAllLines(index.resolve(IndexCommand.IDS), StandardCharsets.UTF_8);
     if (ids.size() != meta.codes() || live.size() != meta.codes()) {
-      throw CliException.failure(index + ": damaged: " + META_MISMATCH.formatted(meta.codes(), live.size(), ids.size()));
+      throw CliException.failure("match.damaged", index, meta.codes(), live.size(), ids.size());
     }
 
     List<BinaryCode> codes = new ArrayList<>();
-    CodeLines.read(queries, OptionalInt.of(meta.width()), onError, err, line -> codes.add(line.code()));
+    Text text = Main.text(spec);
+    CodeLines.read(queries, OptionalInt.of(meta.width()), onError, err, text, line -> codes.add(line.code()));
 
     long started = System.nanoTime();
     long matches = 0;
@@ -115,12 +117,10 @@ final class MatchCommand implements Callable<Integer> {
     }
     out.flush();
     double seconds = (System.nanoTime() - started) / 1e9;
-    err.printf(
-        "kyodaku: %d queries against %d codes at radius %d: %d matches in %.3f s (%.0f queries/s, %d thread(s))%n",
-        codes.size(), meta.codes(), radius, matches, seconds, codes.size() / Math.max(seconds, 1e-9), threads);
+    err.println(text.message(
+        "match.summary", codes.size(), meta.codes(), radius, matches, String.format(Locale.ROOT, "%.3f", seconds),
+        String.format(Locale.ROOT, "%.0f", codes.size() / Math.max(seconds, 1e-9)), threads));
     err.flush();
     return 0;
   }
-
-  private static final String META_MISMATCH = "index.properties says %d codes, the segments hold %d, ids.txt %d";
 }

@@ -39,12 +39,12 @@ final class PartyCommand {
       JsonNode p = options.client().post("/parties", body);
       ObjectNode out = options.object();
       out.put("id", p.path("id").asText()).put("kind", p.path("kind").asText()).put("name", p.path("name").asText()).put("token", p.path("token").asText());
-      Text t = options.text;
+      Text t = options.text();
       options.print(
           spec.commandLine().getOut(),
           out,
-          t.get("created") + " " + p.path("kind").asText() + " " + p.path("id").asText() + " \"" + p.path("name").asText() + "\"\n"
-              + t.get("token") + ": " + p.path("token").asText());
+          t.message("party.created", p.path("kind").asText(), p.path("id").asText(), p.path("name").asText()) + "\n"
+              + t.message("party.token", p.path("token").asText()));
       return 0;
     }
   }

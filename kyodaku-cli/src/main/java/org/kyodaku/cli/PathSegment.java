@@ -10,7 +10,7 @@ final class PathSegment {
 
   static String of(String what, String value) {
     if (!SAFE.matcher(value).matches()) {
-      throw CliException.usage(what + ": not an id: \"" + value + "\"");
+      throw CliException.usage("usage.not-an-id", what, value);
     }
     return value;
   }

@@ -69,19 +69,19 @@ final class ReceiptCommand {
       try {
         text = Files.readString(receipt, StandardCharsets.UTF_8);
       } catch (IOException e) {
-        throw CliException.failure(receipt + ": cannot read: " + e.getMessage());
+        throw CliException.failure("file.unreadable", receipt, e.getMessage());
       }
       ReceiptVerifier.Verified v;
       try {
         v = verifier.verify(text);
       } catch (CliException e) {
-        throw CliException.failure(receipt + ": " + e.getMessage());
+        throw CliException.failure("receipt.in-file", receipt, e);
       }
       java.util.Optional<ReceiptWitnessVerifier.Witnessed> witnessed;
       try {
         witnessed = witnessing.map(w -> w.verify(text));
       } catch (CliException e) {
-        throw CliException.failure(receipt + ": " + e.getMessage());
+        throw CliException.failure("receipt.in-file", receipt, e);
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
@@ -108,31 +108,19 @@ final class ReceiptCommand {
         out.println(result);
       } else {
         // What a creator or licensee reads to know what the receipt proves: in their language.
-        boolean ja = Text.fromEnvironment().japanese();
-        out.println(ja
-            ? "検証済み: " + v.decision() + "（" + v.basis() + "）、" + v.entries() + " 件のログエントリが "
-                + v.origin() + " のサイズ " + v.treeSize() + " のツリーに含まれています"
-            : "verified: " + v.decision() + " (" + v.basis() + "), " + v.entries() + " log entries included in "
-                + v.origin() + " at size " + v.treeSize());
+        Text t = Main.text(spec);
+        out.println(t.message(
+            "receipt.verified", t.label(v.decision()), t.label(v.basis()), v.entries(), v.origin(), v.treeSize()));
         if (v.grantAbsenceProven()) {
-          out.println(ja
-              ? "証明済み（レシートのチェックポイントの時点まで）: この作品の現在の許諾の中に、この問いを満たす許諾はありません"
-              : "proven (as of the receipt's checkpoint): no grant in the work's current grant set covers this question");
+          out.println(t.message("receipt.absence-proven"));
         } else if (!v.decision().equals("allow")) {
-          out.println(ja
-              ? "注意: この拒否のレシートは、許諾がなかったことを証明しません（マップの証拠を含みません）"
-              : "note: this deny receipt does not prove that no grant existed (it carries no map evidence)");
+          out.println(t.message("receipt.absence-not-proven"));
         } else if (v.grantCurrentProven()) {
-          out.println(ja
-              ? "証明済み（レシートのチェックポイントの時点まで）: 判定の時点で、この許諾は作品の現在の許諾に含まれていました（それ以前に取り消されていません）"
-              : "proven (as of the receipt's checkpoint): the grant was in the work's current grant set at the decision's instant (not revoked before it)");
+          out.println(t.message("receipt.current-proven"));
         } else {
-          out.println(ja
-              ? "注意: この許可のレシートは、判定の時点より前に許諾が取り消されていなかったことを証明しません（マップの証拠を含みません）"
-              : "note: this allow receipt does not prove that the grant was not revoked before the decision's instant"
-                  + " (it carries no map evidence)");
+          out.println(t.message("receipt.current-not-proven"));
         }
-        witnessed.ifPresent(w -> out.println(ReceiptWitnessCommand.describe(w, ja)));
+        witnessed.ifPresent(w -> out.println(ReceiptWitnessCommand.describe(w, t)));
       }
       out.flush();
       return 0;
@@ -141,7 +129,7 @@ final class ReceiptCommand {
     private java.util.Optional<ReceiptWitnessVerifier> witnessing() {
       if (witnesses.isEmpty()) {
         if (quorum != null) {
-          throw CliException.usage("--quorum needs the witnesses it counts (--witness WKEY, repeatable)");
+          throw CliException.usage("receipt.quorum-without-witnesses");
         }
         return java.util.Optional.empty();
       }

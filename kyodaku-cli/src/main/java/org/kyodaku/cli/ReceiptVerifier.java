@@ -108,24 +108,24 @@ final class ReceiptVerifier {
     try {
       receipt = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw fail("the receipt is not complete JSON (truncated?): " + e.getOriginalMessage());
+      throw fail("receipt.not-json", e.getOriginalMessage());
     }
     if (receipt == null || !receipt.isObject()) {
-      throw fail("the receipt is not a JSON object (empty or truncated file?)");
+      throw fail("receipt.not-an-object");
     }
     String type = receipt.path("type").asText("");
     if (!type.equals(TYPE)) {
-      throw fail("the receipt's type is \"" + type + "\", expected \"" + TYPE + "\"");
+      throw fail("receipt.wrong-type", type, TYPE);
     }
-    JsonNode decision = required(receipt, "decision", JsonNode::isObject, "an object");
-    JsonNode list = required(receipt, "entries", JsonNode::isArray, "an array");
-    String checkpoint = required(receipt, "checkpoint", JsonNode::isTextual, "a string").asText();
+    JsonNode decision = required(receipt, "decision", JsonNode::isObject, "receipt.kind-object");
+    JsonNode list = required(receipt, "entries", JsonNode::isArray, "receipt.kind-array");
+    String checkpoint = required(receipt, "checkpoint", JsonNode::isTextual, "receipt.kind-string").asText();
 
     Checkpoint cp;
     try {
       cp = checkpoints.verify(checkpoint).checkpoint();
     } catch (CheckpointException | NoteException e) {
-      throw fail("the receipt's checkpoint is not signed by the log key " + key.name() + ": " + e.getMessage());
+      throw fail("receipt.checkpoint-not-signed", key.name(), e.getMessage());
     }
 
     List<Logged> logged = new ArrayList<>();
@@ -150,7 +150,7 @@ final class ReceiptVerifier {
         Optional<String> work = optText(decision, "work");
         if (work.isPresent() && find(logged, "work", work.get()).isEmpty()
             && !listed(receipt.path("unlogged"), work.get())) {
-          throw fail("the receipt has no registration entry for work " + work.get() + " that the deny names");
+          throw fail("receipt.deny-work-missing", work.get());
         }
         JsonNode map = receipt.get("map");
         if (map != null && !map.isNull()) {
@@ -158,7 +158,7 @@ final class ReceiptVerifier {
           absenceProven = true;
         }
       }
-      default -> throw fail("decision.decision is \"" + verdict + "\", expected allow or deny");
+      default -> throw fail("receipt.bad-verdict", verdict);
     }
     return new Verified(verdict, basis, logged.size(), cp.origin(), cp.size(), absenceProven, currentProven);
   }
@@ -172,28 +172,26 @@ final class ReceiptVerifier {
   private void verifyMap(JsonNode map, JsonNode decision, List<Logged> logged, String checkpoint, Checkpoint cp) {
     requireMapShape(map);
     if (!decision.path("basis").asText("").equals("no-grant")) {
-      throw fail("map evidence proves a missing grant, but the deny's basis is " + decision.path("basis"));
+      throw fail("receipt.map-basis", decision.path("basis"));
     }
-    String workId = optText(decision, "work").orElseThrow(() -> fail("a no-grant deny must name its work (decision.work)"));
+    String workId = optText(decision, "work").orElseThrow(() -> fail("receipt.no-grant-work"));
     List<String> grantIds = grantSet(map, decision, workId, checkpoint, cp);
     Logged w = find(logged, "work", workId)
-        .orElseThrow(() -> fail("the receipt has no registration entry for work " + workId + " that the deny names"));
+        .orElseThrow(() -> fail("receipt.deny-work-missing", workId));
     Question question;
     Work work;
     try {
       question = question(decision);
       work = EntryFacts.work(w.entry());
     } catch (ValidationException | DateTimeParseException | ClassCastException e) {
-      throw fail("the decision or its entries cannot be read: " + e.getMessage());
+      throw fail("receipt.unreadable", e.getMessage());
     }
     for (String grantId : grantIds) {
       Logged g = find(logged, "grant", grantId)
-          .orElseThrow(() -> fail("grant " + grantId + " is in work " + workId + "'s grant set, but the receipt has no entry for it"));
+          .orElseThrow(() -> fail("receipt.set-grant-missing", grantId, workId));
       Grant grant = EntryFacts.grant(g.entry(), Optional.empty());
       if (DecisionEngine.covers(grant, work, question)) {
-        throw fail("grant " + grantId + " in work " + workId + "'s current grant set covers " + question.licensee()
-            + ", " + question.use().label() + " at " + question.at()
-            + ": the receipt's own evidence contradicts the deny");
+        throw fail("receipt.deny-contradicted", grantId, workId, question.licensee(), question.use().label(), question.at());
       }
     }
   }
@@ -201,7 +199,7 @@ final class ReceiptVerifier {
   private static void requireMapShape(JsonNode map) {
     if (!map.isObject() || !map.path("entry").isTextual() || !map.path("proof").isTextual()
         || !map.path("index").canConvertToLong() || !map.path("works").isArray()) {
-      throw fail("the receipt's map lacks index, entry, proof or works (truncated?)");
+      throw fail("receipt.map-incomplete");
     }
   }
 
@@ -220,10 +218,7 @@ final class ReceiptVerifier {
     JsonNode next = map.get("next");
     if (next == null || next.isNull()) {
       if (index != cp.size() - 1 || logSize != cp.size() - 1) {
-        throw fail("stale map: the map root at index " + index + " commits the first " + logSize
-            + " log entries, but the receipt's checkpoint has size " + cp.size()
-            + "; the map root must be its last entry, committing the " + (cp.size() - 1) + " before it"
-            + " (or be followed by the first act after the decision's instant, in map.next)");
+        throw fail("receipt.stale-map-last", index, logSize, cp.size(), cp.size() - 1);
       }
     } else {
       verifyBoundary(next, index, logSize, decision, checkpoint, cp);
@@ -236,7 +231,7 @@ final class ReceiptVerifier {
       }
     }
     if (set == null || !set.path("proof").isTextual() || !set.path("grants").isArray()) {
-      throw fail("the map evidence has no grant set with a proof for work " + workId + " that the decision names");
+      throw fail("receipt.no-grant-set", workId);
     }
     List<String> grantIds = new ArrayList<>();
     set.path("grants").forEach(g -> grantIds.add(g.asText()));
@@ -244,7 +239,7 @@ final class ReceiptVerifier {
     try {
       proof = MapProof.parse(Base64.getDecoder().decode(set.path("proof").asText()));
     } catch (MapException | IllegalArgumentException e) {
-      throw fail("the map proof of work " + workId + " is malformed: " + e.getMessage());
+      throw fail("receipt.map-proof-malformed", workId, e.getMessage());
     }
     try {
       Hash key = MapHasher.keyOf(workId);
@@ -254,8 +249,7 @@ final class ReceiptVerifier {
         MapVerifier.verifyPresent(mapRoot, key, MapHasher.grantSetDigest(grantIds), proof);
       }
     } catch (MapException e) {
-      throw fail("the map does not show work " + workId + "'s grant set " + grantIds
-          + " under the map root of the checkpoint (stale, forged or incomplete map evidence): " + e.getMessage());
+      throw fail("receipt.map-mismatch", workId, grantIds, e.getMessage());
     }
     return grantIds;
   }
@@ -272,9 +266,7 @@ final class ReceiptVerifier {
     String workId = text(decision, "decision.work");
     List<String> grantIds = grantSet(map, decision, workId, checkpoint, cp);
     if (!grantIds.contains(grantId)) {
-      throw fail("grant " + grantId + " is not in work " + workId + "'s grant set " + grantIds + " under the map root at index "
-          + map.path("index").asLong() + ": it was revoked (or not yet logged) by the decision's instant "
-          + decision.path("at").asText() + ", so the receipt does not support the allow");
+      throw fail("receipt.grant-not-current", grantId, workId, grantIds, map.path("index").asLong(), decision.path("at").asText());
     }
   }
 
@@ -285,27 +277,23 @@ final class ReceiptVerifier {
    */
   private void verifyBoundary(JsonNode next, long index, long logSize, JsonNode decision, String checkpoint, Checkpoint cp) {
     if (!next.isObject()) {
-      throw fail("the receipt's map.next is not an object (truncated?)");
+      throw fail("receipt.next-not-an-object");
     }
     ObjectNode node = next.deepCopy();
     node.put("role", "next").put("id", next.path("index").asText());
     Logged after = entry(-2, node, checkpoint, cp);
     long nextIndex = next.path("index").asLong();
     if (logSize != index || nextIndex != index + 1) {
-      throw fail("stale map: the map root at index " + index + " commits the first " + logSize
-          + " log entries and map.next is entry " + nextIndex + "; expected the root to commit the "
-          + index + " entries before it and map.next to be entry " + (index + 1));
+      throw fail("receipt.stale-map-next", index, logSize, nextIndex, index + 1);
     }
     Instant at;
     try {
       at = Instant.parse(text(decision, "decision.at"));
     } catch (DateTimeParseException e) {
-      throw fail("decision.at cannot be read: " + e.getMessage());
+      throw fail("receipt.bad-at", e.getMessage());
     }
     if (after.entry().entry().type().equals(MapCommitment.ENTRY_TYPE) || !after.entry().entry().at().isAfter(at)) {
-      throw fail("stale map: the entry after the map root (index " + nextIndex + ", " + after.entry().entry().type()
-          + " at " + after.entry().entry().at() + ") is not an act after the decision's instant " + at
-          + ", so the map state is not the one at that instant");
+      throw fail("receipt.stale-map-after", nextIndex, after.entry().entry().type(), after.entry().entry().at(), at);
     }
   }
 
@@ -320,7 +308,7 @@ final class ReceiptVerifier {
   private Logged entry(int i, JsonNode node, String checkpoint, Checkpoint cp) {
     String where = i == -1 ? "map" : i == -2 ? "map.next" : "entries[" + i + "]";
     if (!node.isObject()) {
-      throw fail(where + " is not an object");
+      throw fail("receipt.part-not-an-object", where);
     }
     String role = text(node, where + ".role");
     String id = text(node, where + ".id");
@@ -330,38 +318,37 @@ final class ReceiptVerifier {
     try {
       proof = TlogProof.parse(text(node, where + ".proof"));
     } catch (ProofException e) {
-      throw fail(what + ": the proof is malformed: " + e.getMessage());
+      throw fail("receipt.proof-malformed", what, e.getMessage());
     }
     if (!proof.checkpoint().equals(checkpoint)) {
-      String size;
+      Message size;
       try {
-        size = "tree size " + SignedCheckpoint.parse(proof.checkpoint()).checkpoint().size();
+        size = Message.of("receipt.tree-size", SignedCheckpoint.parse(proof.checkpoint()).checkpoint().size());
       } catch (CheckpointException e) {
-        size = "an unreadable checkpoint";
+        size = Message.of("receipt.unreadable-checkpoint");
       }
-      throw fail(what + ": the proof is for " + size + ", not the receipt's checkpoint of size " + cp.size()
-          + " (a proof from another receipt or another log state)");
+      throw fail("receipt.proof-for-other-tree", what, size, cp.size());
     }
     if (node.has("index") && node.path("index").asLong(-1) != proof.index()) {
-      throw fail(what + ": index " + node.path("index") + ", but the proof is for index " + proof.index());
+      throw fail("receipt.index-mismatch", what, node.path("index"), proof.index());
     }
     SignedEntry entry;
     try {
       entry = EntryParser.parse(bytes);
       entries.verify(entry);
     } catch (EntryException e) {
-      throw fail(what + ": the entry was altered (it is not the entry the registry signed): " + e.getMessage());
+      throw fail("receipt.entry-altered", what, e.getMessage());
     }
     try {
       proofs.verify(proof, bytes);
     } catch (ProofException e) {
-      throw fail(what + ": the entry is not in the log at index " + proof.index() + ": " + e.getMessage());
+      throw fail("receipt.entry-not-included", what, proof.index(), e.getMessage());
     }
     if (role.equals("next")) {
       return new Logged(role, id, entry); // any entry type: verifyBoundary judges it
     }
     if (!entry.entry().type().equals(role)) {
-      throw fail(what + ": the entry is of type " + entry.entry().type() + ", expected " + role);
+      throw fail("receipt.entry-type", what, entry.entry().type(), role);
     }
     Object recorded =
         entry.entry().body().get(switch (role) {
@@ -370,18 +357,16 @@ final class ReceiptVerifier {
           default -> "id";
         });
     if (!id.equals(String.valueOf(recorded))) {
-      throw fail(what + ": the entry records " + recorded + ", not " + id);
+      throw fail("receipt.entry-id", what, recorded, id);
     }
     return new Logged(role, id, entry);
   }
 
   private void verifyAllow(JsonNode decision, List<Logged> logged) {
-    String grantId = optText(decision, "grant").orElseThrow(() -> fail("an allow must name its grant (decision.grant)"));
-    String workId = optText(decision, "work").orElseThrow(() -> fail("an allow must name its work (decision.work)"));
-    Logged g = find(logged, "grant", grantId)
-        .orElseThrow(() -> fail("the receipt has no entry for grant " + grantId + " that the allow rests on"));
-    Logged w = find(logged, "work", workId)
-        .orElseThrow(() -> fail("the receipt has no registration entry for work " + workId + " that the allow rests on"));
+    String grantId = optText(decision, "grant").orElseThrow(() -> fail("receipt.allow-no-grant"));
+    String workId = optText(decision, "work").orElseThrow(() -> fail("receipt.allow-no-work"));
+    Logged g = find(logged, "grant", grantId).orElseThrow(() -> fail("receipt.allow-grant-missing", grantId));
+    Logged w = find(logged, "work", workId).orElseThrow(() -> fail("receipt.allow-work-missing", workId));
     Optional<Revocation> revocation = find(logged, "revocation", grantId).map(r -> EntryFacts.revocation(r.entry()));
     Question question;
     Grant grant;
@@ -391,16 +376,22 @@ final class ReceiptVerifier {
       grant = EntryFacts.grant(g.entry(), revocation);
       work = EntryFacts.work(w.entry());
     } catch (ValidationException | DateTimeParseException | ClassCastException e) {
-      throw fail("the decision or its entries cannot be read: " + e.getMessage());
+      throw fail("receipt.unreadable", e.getMessage());
     }
     if (!DecisionEngine.covers(grant, work, question)) {
-      throw fail("grant " + grantId + " as logged does not cover work " + workId + " for " + question.licensee()
-          + ", " + question.use().label() + " at " + question.at() + question.territory().map(t -> " in " + t).orElse("")
-          + " (grantor " + grant.grantor() + ", licensee " + grant.licensee().orElse(Grant.EVERYONE)
-          + ", uses " + grant.uses() + ", " + (grant.allWorks() ? "all works" : "works " + grant.works())
-          + ", valid from " + grant.validFrom() + grant.validUntil().map(u -> " until " + u).orElse("")
-          + revocation.map(r -> ", revoked at " + r.revokedAt()).orElse("")
-          + ", owner of the work " + work.owner() + ")");
+      Message asked = question.territory()
+          .map(t -> Message.of("receipt.question-in", question.licensee(), question.use().label(), question.at(), t))
+          .orElse(Message.of("receipt.question", question.licensee(), question.use().label(), question.at()));
+      Message works = grant.allWorks() ? Message.of("receipt.all-works") : Message.of("receipt.works", grant.works());
+      Message period = grant.validUntil()
+          .map(u -> Message.of("receipt.valid-from-until", grant.validFrom(), u))
+          .orElse(Message.of("receipt.valid-from", grant.validFrom()));
+      Message grantFacts = revocation
+          .map(r -> Message.of("receipt.grant-revoked", grant.grantor(), grant.licensee().orElse(Grant.EVERYONE), grant.uses(),
+              works, period, r.revokedAt()))
+          .orElse(Message.of("receipt.grant", grant.grantor(), grant.licensee().orElse(Grant.EVERYONE), grant.uses(), works,
+              period));
+      throw fail("receipt.grant-not-covering", grantId, workId, asked, grantFacts, work.owner());
     }
   }
 
@@ -420,10 +411,10 @@ final class ReceiptVerifier {
   private static JsonNode required(JsonNode o, String field, java.util.function.Predicate<JsonNode> ok, String kind) {
     JsonNode n = o.get(field);
     if (n == null) {
-      throw fail("the receipt has no \"" + field + "\" (truncated?)");
+      throw fail("receipt.member-missing", field);
     }
     if (!ok.test(n)) {
-      throw fail("the receipt's \"" + field + "\" is not " + kind);
+      throw fail("receipt.member-kind", field, Message.of(kind));
     }
     return n;
   }
@@ -431,7 +422,7 @@ final class ReceiptVerifier {
   private static String text(JsonNode o, String path) {
     JsonNode n = o.get(path.substring(path.lastIndexOf('.') + 1));
     if (n == null || !n.isTextual()) {
-      throw fail(path + " is missing or not a string");
+      throw fail("receipt.not-a-string", path);
     }
     return n.asText();
   }
@@ -441,7 +432,8 @@ final class ReceiptVerifier {
     return n == null || n.isNull() ? Optional.empty() : Optional.of(n.asText());
   }
 
-  private static CliException fail(String message) {
-    return CliException.failure("receipt not verified: " + message);
+  /** The receipt does not verify: {@code key} of the catalog says why. */
+  private static CliException fail(String key, Object... args) {
+    return CliException.failure("receipt.not-verified", Message.of(key, args));
   }
 }

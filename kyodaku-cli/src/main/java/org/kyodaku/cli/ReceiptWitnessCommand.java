@@ -73,40 +73,40 @@ final class ReceiptWitnessCommand implements Callable<Integer> {
     try {
       JsonNode read = mapper.readTree(Files.readString(receipt, StandardCharsets.UTF_8));
       if (read == null || !read.isObject() || !read.path("checkpoint").isTextual()) {
-        throw CliException.failure(receipt + ": not a receipt (no \"checkpoint\"; empty or truncated?)");
+        throw CliException.failure("receipt.in-file", receipt, Message.of("witness.not-a-receipt"));
       }
       document = (ObjectNode) read;
     } catch (JsonProcessingException e) {
-      throw CliException.failure(receipt + ": the receipt is not complete JSON (truncated?): " + e.getOriginalMessage());
+      throw CliException.failure("receipt.in-file", receipt, Message.of("receipt.not-json", e.getOriginalMessage()));
     } catch (IOException e) {
-      throw CliException.failure(receipt + ": cannot read: " + e.getMessage());
+      throw CliException.failure("file.unreadable", receipt, e.getMessage());
     }
     Checkpoint own;
     try {
       own = verifier.verify(document.path("checkpoint").asText()).checkpoint();
     } catch (CheckpointException | NoteException e) {
-      throw CliException.failure(receipt + ": the receipt's checkpoint is not signed by the log key " + logKey.name() + ": " + e.getMessage());
+      throw CliException.failure(
+          "receipt.in-file", receipt, Message.of("receipt.checkpoint-not-signed", logKey.name(), e.getMessage()));
     }
     LogCommand.Remote remote = new LogCommand.Remote(server);
     String cosigned;
     try {
       cosigned = new String(remote.read("cosigned-checkpoint"), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
-      throw CliException.failure("no witness has cosigned a checkpoint of " + server + " yet (GET /log/cosigned-checkpoint: 404)");
+      throw CliException.failure("witness.none-yet", server);
     } catch (IOException e) {
-      throw CliException.failure("cannot read " + server + "/log/cosigned-checkpoint: " + e.getMessage());
+      throw CliException.failure("download.failed", server + "/log/cosigned-checkpoint", DownloadException.reason(e));
     }
     VerifiedCheckpoint later;
     try {
       later = verifier.verify(cosigned);
     } catch (CheckpointException | NoteException e) {
-      throw CliException.failure("the server's cosigned checkpoint is not signed by the log key " + logKey.name() + ": " + e.getMessage());
+      throw CliException.failure("witness.cosigned-not-signed", logKey.name(), e.getMessage());
     }
     long from = own.size();
     long to = later.checkpoint().size();
     if (to < from) {
-      throw CliException.failure("the latest cosigned checkpoint has size " + to + ", older than the receipt's " + from
-          + ": try again once a witness has cosigned a later checkpoint");
+      throw CliException.failure("witness.cosigned-older", to, from);
     }
     List<Hash> proof;
     try {
@@ -117,8 +117,7 @@ final class ReceiptWitnessCommand implements Callable<Integer> {
         MerkleVerifier.verifyConsistency(new ConsistencyProof(from, to, proof), own.root(), later.checkpoint().root());
       }
     } catch (MerkleException | TileException e) {
-      throw CliException.failure("the receipt's tree (size " + from + ") is not consistent with the cosigned checkpoint (size "
-          + to + "): " + e.getMessage());
+      throw CliException.failure("witness.cosigned-inconsistent", from, to, e.getMessage());
     }
     document.set(ReceiptWitnessVerifier.MEMBER, ReceiptWitnessVerifier.member(mapper, cosigned, proof));
     Path target = (out == null ? receipt : out).toAbsolutePath();
@@ -128,7 +127,7 @@ final class ReceiptWitnessCommand implements Callable<Integer> {
           target, (document.toPrettyString() + "\n").getBytes(StandardCharsets.UTF_8));
       org.kyodaku.log.sequencer.DurableFiles.syncDirectory(target.getParent());
     } catch (IOException e) {
-      throw CliException.failure("cannot write " + target + ": " + e.getMessage());
+      throw CliException.failure("file.cannot-write", target, e.getMessage());
     }
     // Not verified here (this command is not told which witnesses to trust; receipt verify is).
     List<String> cosigners = later.note().unverified().stream().map(NoteSignature::name).distinct().toList();
@@ -138,13 +137,7 @@ final class ReceiptWitnessCommand implements Callable<Integer> {
       cosigners.forEach(o.putArray("cosigners")::add);
       stdout.println(o);
     } else {
-      stdout.println(Text.fromEnvironment().japanese()
-          ? "立会いを追加しました: " + target + " に、" + cosigners + " が連署したサイズ " + to
-              + " のチェックポイントと、レシートのサイズ " + from + " からの整合性証明を加えました"
-              + "（kyodaku receipt verify --witness WKEY --quorum K で確認できます）"
-          : "witnessed: " + target + " now carries the checkpoint of size " + to + " cosigned by " + cosigners
-              + " and the consistency proof from the receipt's size " + from
-              + " (check with kyodaku receipt verify --witness WKEY --quorum K)");
+      stdout.println(Main.text(spec).message("witness.added", target, to, cosigners, from));
     }
     stdout.flush();
     return 0;
@@ -162,12 +155,10 @@ final class ReceiptWitnessCommand implements Callable<Integer> {
   }
 
   /** The text line of {@code receipt verify} for a witnessed receipt. */
-  static String describe(ReceiptWitnessVerifier.Witnessed w, boolean japanese) {
-    List<String> who = w.cosignatures().stream().map(c -> c.witness() + c.time().map(t -> " at " + t).orElse("")).toList();
-    return japanese
-        ? "立会い済み: 指定したウィットネスのうち " + w.cosignatures().size() + " 者（必要数 " + w.quorum()
-            + "）がサイズ " + w.size() + " に連署し、レシートのツリーと整合しています: " + who
-        : "witnessed: " + w.cosignatures().size() + " of the given witnesses (quorum " + w.quorum() + ") cosigned size "
-            + w.size() + ", consistent with the receipt's tree: " + who;
+  static String describe(ReceiptWitnessVerifier.Witnessed w, Text text) {
+    List<String> who = w.cosignatures().stream()
+        .map(c -> c.time().map(t -> text.message("witness.cosigned-at", c.witness(), t)).orElse(c.witness()))
+        .toList();
+    return text.message("witness.verified", w.cosignatures().size(), w.quorum(), w.size(), who);
   }
 }

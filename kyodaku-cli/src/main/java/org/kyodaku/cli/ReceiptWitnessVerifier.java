@@ -52,12 +52,12 @@ final class ReceiptWitnessVerifier {
 
   ReceiptWitnessVerifier(VerifierKey logKey, List<VerifierKey> witnesses, int quorum) {
     if (witnesses.isEmpty() || quorum < 1 || quorum > witnesses.size()) {
-      throw CliException.usage("--quorum " + quorum + " must be between 1 and the number of --witness keys (" + witnesses.size() + ")");
+      throw CliException.usage("witness.quorum-range", quorum, witnesses.size());
     }
     for (int i = 0; i < witnesses.size(); i++) {
       VerifierKey w = witnesses.get(i);
       if (w.vkey().equals(logKey.vkey()) || witnesses.subList(0, i).stream().anyMatch(o -> o.vkey().equals(w.vkey()))) {
-        throw CliException.usage("--witness " + w.vkey() + " is given twice or is the log key: each witness counts once");
+        throw CliException.usage("witness.counted-twice", w.vkey());
       }
     }
     this.logKey = logKey;
@@ -71,32 +71,31 @@ final class ReceiptWitnessVerifier {
     try {
       receipt = new ObjectMapper().readTree(text);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw fail("the receipt is not complete JSON (truncated?): " + e.getOriginalMessage());
+      throw CliException.failure("receipt.not-json", e.getOriginalMessage());
     }
     String own = receipt.path("checkpoint").asText("");
-    Checkpoint receiptTree = verifyLog(own, "the receipt's checkpoint").checkpoint();
+    Checkpoint receiptTree = verifyLog(own, OWN).checkpoint();
     JsonNode w = receipt.get(MEMBER);
     if (w == null || w.isNull()) {
-      VerifiedCheckpoint self = verifyWitnesses(own, "the receipt's checkpoint", true);
+      VerifiedCheckpoint self = verifyWitnesses(own, OWN, true);
       return result(self);
     }
     if (!w.isObject() || !w.path("checkpoint").isTextual() || !w.path("consistency").isArray()) {
-      throw fail("the receipt's \"" + MEMBER + "\" lacks checkpoint or consistency (truncated?)");
+      throw CliException.failure("witness.member-incomplete", MEMBER);
     }
     String cosigned = w.path("checkpoint").asText();
-    Checkpoint later = verifyLog(cosigned, "the witnessed checkpoint").checkpoint();
-    VerifiedCheckpoint verified = verifyWitnesses(cosigned, "the witnessed checkpoint", false);
+    Checkpoint later = verifyLog(cosigned, WITNESSED).checkpoint();
+    VerifiedCheckpoint verified = verifyWitnesses(cosigned, WITNESSED, false);
     List<Hash> proof = new ArrayList<>();
     for (JsonNode h : w.path("consistency")) {
       try {
         proof.add(Hash.fromBase64(h.asText("")));
       } catch (MerkleException e) {
-        throw fail("the witnessed consistency proof has a line that is not a base64 hash: " + e.getMessage());
+        throw CliException.failure("witness.proof-not-base64", e.getMessage());
       }
     }
     if (later.size() < receiptTree.size()) {
-      throw fail("the witnessed checkpoint has size " + later.size() + ", older than the receipt's checkpoint of size "
-          + receiptTree.size() + ": it does not cover the receipt's tree");
+      throw CliException.failure("witness.witnessed-older", later.size(), receiptTree.size());
     }
     try {
       if (receiptTree.size() > 0) {
@@ -104,35 +103,38 @@ final class ReceiptWitnessVerifier {
             new ConsistencyProof(receiptTree.size(), later.size(), proof), receiptTree.root(), later.root());
       }
     } catch (MerkleException e) {
-      throw fail("inconsistent: the consistency proof from the receipt's tree (size " + receiptTree.size()
-          + ") to the witnessed checkpoint (size " + later.size() + ") does not verify: " + e.getMessage()
-          + " — the witnessed tree is not a later state of the receipt's");
+      throw CliException.failure("witness.inconsistent", receiptTree.size(), later.size(), e.getMessage());
     }
     return result(verified);
   }
 
-  private VerifiedCheckpoint verifyLog(String signed, String what) {
+  /** @param what {@link #OWN} or {@link #WITNESSED}: which checkpoint, for messages */
+  private VerifiedCheckpoint verifyLog(String signed, Message what) {
     try {
       return CheckpointVerifier.forLog(logKey).verify(signed);
     } catch (CheckpointException | NoteException e) {
-      throw fail(what + " is not signed by the log key " + logKey.name() + ": " + e.getMessage());
+      throw CliException.failure("witness.not-log-signed", what, logKey.name(), e.getMessage());
     }
   }
 
-  private VerifiedCheckpoint verifyWitnesses(String signed, String what, boolean own) {
+  private VerifiedCheckpoint verifyWitnesses(String signed, Message what, boolean own) {
     VerifiedCheckpoint v;
     try {
       v = CheckpointVerifier.forLog(logKey).withWitnesses(witnesses, 0).verify(signed);
     } catch (CheckpointException | NoteException e) {
-      throw fail("a witness cosignature on " + what + " does not verify (tampered or forged): " + e.getMessage());
+      throw CliException.failure("witness.bad-cosignature", what, e.getMessage());
     }
     if (v.cosignatures().size() < quorum) {
-      throw fail("too few witnesses: " + what + " has " + v.cosignatures().size() + " valid cosignature(s) by the given witnesses "
-          + v.cosignatures().stream().map(s -> s.key().name()).toList() + ", the quorum is " + quorum + " of " + witnesses.size()
-          + (own ? "; add a later cosigned checkpoint with kyodaku receipt witness RECEIPT --server URL --key KEY" : ""));
+      List<String> names = v.cosignatures().stream().map(s -> s.key().name()).toList();
+      throw own
+          ? CliException.failure("witness.too-few-own", what, v.cosignatures().size(), names, quorum, witnesses.size())
+          : CliException.failure("witness.too-few", what, v.cosignatures().size(), names, quorum, witnesses.size());
     }
     return v;
   }
+
+  private static final Message OWN = Message.of("witness.own-checkpoint");
+  private static final Message WITNESSED = Message.of("witness.witnessed-checkpoint");
 
   private Witnessed result(VerifiedCheckpoint v) {
     List<Cosignature> list = new ArrayList<>();
@@ -148,9 +150,5 @@ final class ReceiptWitnessVerifier {
     var hashes = w.putArray("consistency");
     proof.forEach(h -> hashes.add(h.base64()));
     return w;
-  }
-
-  private static CliException fail(String message) {
-    return CliException.failure(message);
   }
 }

@@ -112,27 +112,27 @@ final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter err = spec.commandLine().getErr();
-    Text text = Text.fromEnvironment();
+    Text text = Main.text(spec);
     ServerConfig config;
     try {
       config = new ServerConfig(host, port, maxBody);
     } catch (IllegalArgumentException e) {
-      throw CliException.usage(e.getMessage());
+      throw CliException.usage("usage.invalid-setting", e.getMessage());
     }
     if (poolSize < 1 || poolSize > 1000) {
-      throw CliException.usage("--pool-size must be between 1 and 1000, got " + poolSize);
+      throw CliException.usage("serve.pool-size", poolSize);
     }
     try {
       Files.createDirectories(data);
     } catch (IOException e) {
-      throw CliException.failure("cannot create data directory " + data + ": " + e.getMessage());
+      throw CliException.failure("serve.cannot-create-data", data, e.getMessage());
     }
     String url = db == null || db.isBlank() ? Database.embeddedUrl(data) : db;
     Database database;
     try {
       database = Database.open(url, poolSize);
     } catch (StoreException e) {
-      throw CliException.failure(e.getMessage());
+      throw CliException.failure("serve.store-unusable", e.getMessage());
     }
     JdbcRegistryStore store = new JdbcRegistryStore(database);
     SecureRandom random = new SecureRandom();
@@ -149,42 +149,42 @@ final class ServeCommand implements Callable<Integer> {
               Clock.systemUTC());
     } catch (IOException | RuntimeException e) {
       store.close();
-      throw CliException.failure("cannot open the transparency log in " + data.resolve("log") + ": " + e.getMessage());
+      throw CliException.failure("serve.cannot-open-log", data.resolve("log"), e.getMessage());
     }
     Sequencer sequencer = log.sequencer();
-    err.println("transparency log: " + logKey.verifierKey().vkey() + ", " + sequencer.size() + " entries");
+    err.println(text.message("serve.log", logKey.verifierKey().vkey(), sequencer.size()));
     // ADR 0007: an act is appended to the log before the store records it; a crash in between
     // leaves it only in the log. Store such acts before anything reads the store.
     LogReplay.Result replayed;
     try {
       replayed = LogReplay.replay(log, store, random);
       if (replayed.applied() > 0) {
-        err.println("transparency log: stored " + replayed.applied() + " logged act(s) the store lacked");
+        err.println(text.message("serve.log-replayed", replayed.applied()));
       }
     } catch (RuntimeException e) {
       log.close();
       store.close();
-      throw CliException.failure("cannot replay the transparency log into the store: " + e.getMessage());
+      throw CliException.failure("serve.cannot-replay", e.getMessage());
     }
     RegistryIndex index;
     try {
       // Persisted in DIR/index, checked against the store, rebuilt from it when it does not agree.
       index = RegistryIndex.open(data.resolve("index"), store, radii);
-      index.report().forEach(line -> err.println("similarity index: " + line));
+      index.report().forEach(line -> err.println(text.message("serve.similarity-index", line)));
     } catch (IndexException e) {
       log.close();
       store.close();
-      throw CliException.usage("--match-radius: " + e.getMessage());
+      throw CliException.usage("usage.option-invalid", "--match-radius", e.getMessage());
     } catch (IOException e) {
       log.close();
       store.close();
-      throw CliException.failure("cannot open the similarity index in " + data.resolve("index") + ": " + e.getMessage());
+      throw CliException.failure("serve.cannot-open-index", data.resolve("index"), e.getMessage());
     }
     VideoFrameIndex frames;
     try {
       // Beside the similarity index and persisted the same way; candidates for the vPDQ comparison.
       frames = VideoFrameIndex.open(data.resolve("index").resolve("vpdq-v1"), store, VpdqThresholds.REFERENCE_MAX_DISTANCE);
-      err.println("video frame index: " + frames.report());
+      err.println(text.message("serve.frame-index", frames.report()));
     } catch (IOException e) {
       try {
         index.close();
@@ -193,7 +193,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       log.close();
       store.close();
-      throw CliException.failure("cannot open the video frame index in " + data.resolve("index") + ": " + e.getMessage());
+      throw CliException.failure("serve.cannot-open-frame-index", data.resolve("index"), e.getMessage());
     }
     IndexedVideos videos = new IndexedVideos(frames, store::assetsOf, VpdqThresholds.reference());
     RegistryService registry =
@@ -222,15 +222,16 @@ final class ServeCommand implements Callable<Integer> {
       } catch (WitnessException e) {
         log.close();
         store.close();
-        throw CliException.usage("--witness: " + e.getMessage());
+        throw CliException.usage("usage.option-invalid", "--witness", e.getMessage());
       }
-      err.println(text.get("witnesses") + " " + keys.stream().map(VerifierKey::vkey).toList());
+      err.println(text.message("serve.witnesses", keys.stream().map(VerifierKey::vkey).toList()));
     }
     Optional<WitnessClient> witnessClient = Optional.empty();
     if (!targets.isEmpty()) {
       witnessClient = Optional.of(WitnessClient.start(
           targets, sequencer::checkpoint, sequencer.reader(), cosignatures.orElseThrow(), WitnessClient.Timing.DEFAULT));
-      err.println(text.get("asking for cosignatures") + " " + targets.stream().map(t -> t.key().name() + " at " + t.prefix()).toList());
+      err.println(text.message(
+          "serve.asking-witnesses", targets.stream().map(t -> text.message("serve.witness-at", t.key().name(), t.prefix())).toList()));
     }
     Optional<WitnessClient> feeding = witnessClient;
     KyodakuServer server;
@@ -244,9 +245,11 @@ final class ServeCommand implements Callable<Integer> {
       feeding.ifPresent(WitnessClient::close);
       sequencer.close();
       store.close();
-      throw CliException.failure("cannot listen on " + host + ":" + port + ": " + rootMessage(e));
+      throw CliException.failure("serve.cannot-listen", host, port, rootMessage(e));
     }
-    err.println(text.get("listening") + " " + server.baseUrl() + "  (" + text.get("store") + ": " + (database.isPostgres() ? database.describe() : "embedded " + data.toAbsolutePath()) + ")");
+    err.println(database.isPostgres()
+        ? text.message("serve.listening", server.baseUrl(), database.describe())
+        : text.message("serve.listening-embedded", server.baseUrl(), data.toAbsolutePath()));
     err.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
@@ -258,13 +261,13 @@ final class ServeCommand implements Callable<Integer> {
                   try {
                     index.close();
                   } catch (IOException e) {
-                    err.println("similarity index not flushed (the next start catches up): " + e.getMessage());
+                    err.println(text.message("serve.index-not-flushed", e.getMessage()));
                     err.flush();
                   }
                   try {
                     frames.close();
                   } catch (IOException e) {
-                    err.println("video frame index not flushed (the next start catches up): " + e.getMessage());
+                    err.println(text.message("serve.frame-index-not-flushed", e.getMessage()));
                     err.flush();
                   }
                   sequencer.close();
@@ -281,10 +284,10 @@ final class ServeCommand implements Callable<Integer> {
     try {
       uri = new java.net.URI(url.strip());
     } catch (java.net.URISyntaxException e) {
-      throw CliException.usage("--witness-url: not a URL: " + url + " (" + e.getMessage() + ")");
+      throw CliException.usage("serve.witness-url-not-a-url", url, e.getMessage());
     }
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
-      throw CliException.usage("--witness-url: expected an http:// or https:// URL, got " + url);
+      throw CliException.usage("serve.witness-url-not-http", url);
     }
     return uri;
   }
@@ -300,9 +303,8 @@ final class ServeCommand implements Callable<Integer> {
     var recovered = replayed.bootstrapAdmin().flatMap(registry::recoverBootstrapAdmin);
     if (recovered.isPresent()) {
       writeSecret(tokenFile, recovered.get().token());
-      err.println("transparency log: the first admin " + recovered.get().party().id()
-          + " was in the log but not in the store (a crash during the first start); it has a new token");
-      err.println(text.get("admin token") + " " + tokenFile.toAbsolutePath());
+      err.println(text.message("serve.admin-recovered", recovered.get().party().id()));
+      err.println(text.message("serve.admin-token", tokenFile.toAbsolutePath()));
       return;
     }
     var admin = registry.bootstrapAdmin(token -> {
@@ -313,9 +315,9 @@ final class ServeCommand implements Callable<Integer> {
       }
     });
     if (admin.isPresent()) {
-      err.println(text.get("admin token") + " " + tokenFile.toAbsolutePath());
+      err.println(text.message("serve.admin-token", tokenFile.toAbsolutePath()));
     } else if (!Files.exists(tokenFile)) {
-      err.println("note: this store already has an admin; its token is not in " + tokenFile.toAbsolutePath());
+      err.println(text.message("serve.admin-elsewhere", tokenFile.toAbsolutePath()));
     }
   }
 

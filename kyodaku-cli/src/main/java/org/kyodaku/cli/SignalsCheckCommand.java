@@ -93,11 +93,11 @@ final class SignalsCheckCommand implements Callable<Integer> {
         URI uri = new URI(u.strip());
         if (!uri.isAbsolute() || uri.getHost() == null
             || !(uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"))) {
-          throw CliException.usage("not an absolute http(s) URL: \"" + u + "\"");
+          throw CliException.usage("signals.not-http", u);
         }
         targets.add(uri);
       } catch (URISyntaxException e) {
-        throw CliException.usage("not a URL: \"" + u + "\" (" + e.getReason() + " at index " + e.getIndex() + ")");
+        throw CliException.usage("signals.not-a-url", u, e.getReason(), e.getIndex());
       }
     }
     Optional<Use> asked = use == null ? Optional.empty() : Optional.of(Use.parse("--use", GrantCommand.uses(List.of(use)).getFirst()));
@@ -117,7 +117,7 @@ final class SignalsCheckCommand implements Callable<Integer> {
         try {
           c = checker.check(u, Optional.ofNullable(agent));
         } catch (FetchException e) {
-          throw CliException.usage(e.getMessage());
+          throw CliException.usage("signals.fetch-refused", e.getMessage());
         }
         ObjectNode o = view(c);
         StringBuilder human = new StringBuilder(human(c));
@@ -134,7 +134,7 @@ final class SignalsCheckCommand implements Callable<Integer> {
 
   private FetchLimits limits() {
     if (!(timeoutSeconds > 0 && timeoutSeconds <= 600)) {
-      throw CliException.usage("--timeout must be more than 0 and at most 600 seconds, got " + timeoutSeconds);
+      throw CliException.usage("signals.timeout", timeoutSeconds);
     }
     try {
       return FetchLimits.DEFAULT
@@ -142,7 +142,7 @@ final class SignalsCheckCommand implements Callable<Integer> {
           .withMaxResourceBytes(maxBytes)
           .withMaxRedirects(maxRedirects);
     } catch (IllegalArgumentException e) {
-      throw CliException.usage(e.getMessage().replace("maxResourceBytes", "--max-bytes")
+      throw CliException.usage("usage.invalid-setting", e.getMessage().replace("maxResourceBytes", "--max-bytes")
           .replace("maxRedirects", "--max-redirects"));
     }
   }
@@ -185,7 +185,7 @@ final class SignalsCheckCommand implements Callable<Integer> {
     }
     o.put("decision", verdict).put("ground", ground);
     human.insert(human.indexOf("\n") < 0 ? human.length() : human.indexOf("\n"),
-        "\n  " + options.text.get(verdict) + " (" + options.text.get(ground) + ") " + u.label());
+        "\n  " + options.text().message("signals.verdict", options.text().label(verdict), options.text().label(ground), u.label()));
   }
 
   /** The registry's answer as the core decision the clearance rule takes. */

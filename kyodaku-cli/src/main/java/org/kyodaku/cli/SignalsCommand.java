@@ -72,7 +72,7 @@ final class SignalsCommand {
         try {
           s = EmbeddedReader.read(f);
         } catch (EmbedException e) {
-          err.println("kyodaku: error: " + e.getMessage());
+          err.println(Main.text(spec).message("error.line", e.getMessage()));
           err.flush();
           failed = true;
           continue;
@@ -142,16 +142,16 @@ final class SignalsCommand {
     @Override
     public Integer call() {
       if (Files.exists(outFile) && sameFile(in, outFile)) {
-        throw CliException.usage("OUT is IN (" + outFile + "): write to a new file; the original is never overwritten");
+        throw CliException.usage("embed.out-is-in", outFile);
       }
       if (Files.exists(outFile) && !force) {
-        throw CliException.failure(outFile + " exists; pass --force to overwrite it");
+        throw CliException.failure("embed.out-exists", outFile);
       }
       byte[] image;
       try {
         image = Files.readAllBytes(in);
       } catch (IOException e) {
-        throw CliException.failure(in + ": cannot read: " + e.getMessage());
+        throw CliException.failure("file.unreadable", in, e.getMessage());
       }
       ApiClient client = options.client();
       JsonNode w = client.get("/works/" + PathSegment.of("WORK_ID", work));
@@ -168,14 +168,14 @@ final class SignalsCommand {
         Notice notice = new Notice("© " + year + " " + holder, List.of(holder), page, Optional.ofNullable(iscc));
         written = EmbeddedWriter.embed(image, XmpWriter.packet(record, notice));
       } catch (IllegalArgumentException e) { // XmpException, EmbedException, PublishException
-        throw CliException.failure(in + ": " + e.getMessage());
+        throw CliException.failure("embed.failed", in, e.getMessage());
       }
       try {
         Path tmp = Files.createTempFile(outFile.toAbsolutePath().getParent(), ".kyodaku-", ".tmp");
         Files.write(tmp, written);
         Files.move(tmp, outFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
-        throw CliException.failure(outFile + ": cannot write: " + e.getMessage());
+        throw CliException.failure("file.cannot-write", outFile, e.getMessage());
       }
       Signals s = EmbeddedReader.read(written, outFile.toString());
       ObjectNode o = Read.view(options.mapper, outFile, s);

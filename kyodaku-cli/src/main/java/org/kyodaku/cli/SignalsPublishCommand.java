@@ -47,18 +47,18 @@ final class SignalsPublishCommand implements Callable<Integer> {
   public Integer call() {
     Optional<String> token = options.token == null || options.token.isBlank()
         ? Optional.empty() : Optional.of(options.token.strip());
-    ApiClient client = new ApiClient(options.mapper, options.server, token, options.text.japanese());
+    ApiClient client = new ApiClient(options.mapper, options.server, token, options.text().japanese());
     JsonNode index = client.get("/parties/" + PathSegment.of("ID", party) + "/signals");
     Map<String, String> files = new LinkedHashMap<>();
     for (JsonNode f : index.path("files")) {
       String path = f.path("path").asText();
       if (!SAFE.matcher(path).matches() || path.contains("..")) {
-        throw CliException.failure("the server named an unsafe file path \"" + path + "\"; nothing was written");
+        throw CliException.failure("publish.unsafe-path", path);
       }
       files.put(path, f.path("content").asText());
     }
     if (files.isEmpty()) {
-      throw CliException.failure("the server sent no signal files for " + party + "; nothing was written");
+      throw CliException.failure("publish.no-files", party);
     }
     ObjectNode o = options.object().put("party", index.path("party").asText()).put("at", index.path("at").asText())
         .put("out", out.toString());
@@ -74,10 +74,10 @@ final class SignalsPublishCommand implements Callable<Integer> {
         Files.write(tmp, bytes);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         written.addObject().put("path", f.getKey()).put("bytes", bytes.length);
-        human.append(human.isEmpty() ? "" : "\n").append(target).append("  ").append(bytes.length).append(" bytes");
+        human.append(human.isEmpty() ? "" : "\n").append(options.text().message("publish.written", target, bytes.length));
       }
     } catch (IOException e) {
-      throw CliException.failure(out + ": cannot write: " + e.getMessage());
+      throw CliException.failure("file.cannot-write", out, e.getMessage());
     }
     options.print(spec.commandLine().getOut(), o, human.toString());
     return 0;

@@ -2,49 +2,34 @@ package org.kyodaku.cli;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * The CLI's human-readable words in English and Japanese, chosen from {@code LC_ALL}, {@code
+ * The CLI's human-readable words in English or Japanese, chosen from {@code LC_ALL}, {@code
  * LC_MESSAGES} or {@code LANG} (the first one set), as POSIX programs do. JSON output never
  * changes with the language.
+ *
+ * <p>Every message is a key of the catalog org/kyodaku/cli/messages.properties (English) and
+ * messages_ja.properties (Japanese); MessageCatalogTest holds the two to the same keys and
+ * placeholders. A placeholder {@code {n}} is replaced by the n-th value as {@link
+ * String#valueOf} writes it, not by {@link java.text.MessageFormat}: its quoting rules would
+ * turn every apostrophe of the English into a trap, and it groups digits by locale (1,234),
+ * which would change the sizes, indexes and ids that users compare and paste.
  */
 final class Text {
-  private static final Map<String, String[]> WORDS =
-      Map.ofEntries(
-          Map.entry("allow", new String[] {"allow", "許可"}),
-          Map.entry("deny", new String[] {"deny", "拒否"}),
-          Map.entry("grant", new String[] {"grant", "許諾あり"}),
-          Map.entry("no-grant", new String[] {"no-grant", "許諾なし"}),
-          Map.entry("unregistered", new String[] {"unregistered", "未登録"}),
-          Map.entry("disputed", new String[] {"disputed", "権利者が競合"}),
-          Map.entry("reservation", new String[] {"reservation", "利用留保"}),
-          Map.entry("origin-allowed", new String[] {"origin-allowed", "配信元が許可"}),
-          Map.entry("registry-not-asked", new String[] {"registry-not-asked", "レジストリ未照会"}),
-          Map.entry("error", new String[] {"error", "エラー"}),
-          Map.entry("created", new String[] {"created", "作成しました"}),
-          Map.entry("registered", new String[] {"registered", "登録しました"}),
-          Map.entry("granted", new String[] {"granted", "許諾しました"}),
-          Map.entry("revoked", new String[] {"revoked", "取り消しました"}),
-          Map.entry("token", new String[] {"token (shown once; keep it secret)", "トークン（一度だけ表示されます。秘密にしてください）"}),
-          Map.entry("assets", new String[] {"assets", "アセット"}),
-          Map.entry("everyone", new String[] {"everyone", "全員"}),
-          Map.entry("all works", new String[] {"all works", "全作品"}),
-          Map.entry("listening", new String[] {"Kyodaku is listening on", "Kyodaku を起動しました:"}),
-          Map.entry("witness listening", new String[] {"the witness is listening on", "ウィットネスを起動しました:"}),
-          Map.entry("admin token", new String[] {"admin token written to", "管理者トークンを書き出しました:"}),
-          Map.entry("store", new String[] {"store", "データストア"}),
-          Map.entry("witnesses", new String[] {"witnesses:", "ウィットネス:"}),
-          Map.entry("asking for cosignatures", new String[] {"asking for cosignatures:", "連署を依頼する先:"}),
-          Map.entry("witnessing", new String[] {"witnessing", "立会い対象のログ"}),
-          Map.entry("holds size", new String[] {"holds size", "保持しているサイズ"}),
-          Map.entry("no checkpoint yet", new String[] {"no checkpoint yet", "チェックポイントはまだありません"}),
-          Map.entry("witness key", new String[] {"witness", "ウィットネスの検証鍵"}),
-          Map.entry("state in", new String[] {"state in", "状態の保存先"}));
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)}");
+
+  /** English, for exception messages and logs. */
+  static final Text ENGLISH = new Text(false);
 
   private final boolean japanese;
+  private final ResourceBundle messages;
 
   private Text(boolean japanese) {
     this.japanese = japanese;
+    this.messages = bundle("org.kyodaku.cli.messages");
   }
 
   static Text fromEnvironment() {
@@ -56,14 +41,62 @@ final class Text {
     for (String name : new String[] {"LC_ALL", "LC_MESSAGES", "LANG"}) {
       String v = env.get(name);
       if (v != null && !v.isBlank()) {
-        return new Text(v.toLowerCase(Locale.ROOT).startsWith("ja"));
+        return v.toLowerCase(Locale.ROOT).startsWith("ja") ? new Text(true) : ENGLISH;
       }
     }
-    return new Text(false);
+    return ENGLISH;
   }
 
   boolean japanese() {
     return japanese;
+  }
+
+  /**
+   * The resource bundle {@code baseName} in this language. Chosen like the words, not from the
+   * JVM's default locale: the no-fallback control keeps an English choice from landing on the
+   * _ja file on a machine whose default locale is Japanese.
+   */
+  ResourceBundle bundle(String baseName) {
+    return ResourceBundle.getBundle(
+        baseName,
+        japanese ? Locale.JAPANESE : Locale.ROOT,
+        Text.class.getClassLoader(),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+  }
+
+  /** The catalog's {@code key} in this language, its placeholders replaced by {@code args}. */
+  String message(String key, Object... args) {
+    return format(Message.of(key, args));
+  }
+
+  String format(Message message) {
+    String pattern = messages.getString(message.key());
+    Matcher m = PLACEHOLDER.matcher(pattern);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      int i = Integer.parseInt(m.group(1));
+      String value = i < message.args().size() ? word(message.args().get(i)) : m.group();
+      m.appendReplacement(out, Matcher.quoteReplacement(value));
+    }
+    return m.appendTail(out).toString();
+  }
+
+  private String word(Object value) {
+    return switch (value) {
+      case Message nested -> format(nested);
+      case CliException e -> format(e.message());
+      default -> String.valueOf(value);
+    };
+  }
+
+  /**
+   * A label the server or a library sends ({@code allow}, {@code no-grant}, {@code
+   * origin-allowed}, ...) in this language: the catalog's {@code label.<value>}, or the value
+   * itself for a label this version does not know yet.
+   */
+  String label(String value) {
+    String key = "label." + value;
+    return messages.containsKey(key) ? messages.getString(key) : value;
   }
 
   /**
@@ -86,10 +119,5 @@ final class Text {
             || block == Character.UnicodeBlock.CJK_SYMBOLS_AND_PUNCTUATION
             || (block == Character.UnicodeBlock.HALFWIDTH_AND_FULLWIDTH_FORMS && codePoint < 0xFF61);
     return wide ? 2 : 1;
-  }
-
-  String get(String key) {
-    String[] pair = WORDS.get(key);
-    return pair == null ? key : pair[japanese ? 1 : 0];
   }
 }

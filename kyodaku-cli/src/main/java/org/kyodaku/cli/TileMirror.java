@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.kyodaku.log.checkpoint.Checkpoint;
@@ -50,7 +51,7 @@ final class TileMirror {
   private final TileReader remote;
   private final String source;
   private final Path out;
-  private final Consumer<String> progress;
+  private final Consumer<? super Message> progress;
   private long files;
   private long fetched;
   private long bytes;
@@ -61,7 +62,7 @@ final class TileMirror {
    * @param remote where missing files are read from (with size caps: {@link LogCommand.Remote})
    * @param source how to name {@code remote} in messages
    */
-  TileMirror(TileReader remote, String source, Path out, Consumer<String> progress) {
+  TileMirror(TileReader remote, String source, Path out, Consumer<? super Message> progress) {
     this.remote = remote;
     this.source = source;
     this.out = out;
@@ -82,7 +83,7 @@ final class TileMirror {
       var partial = Tile.partialTile(level, size);
       if (partial.isPresent()) {
         byte[] data = obtain(partial.get().path());
-        edge.put(partial.get().path(), parse(partial.get(), data, "the right edge of the tree"));
+        edge.put(partial.get().path(), parse(partial.get(), data, "mirror.what-edge"));
         edgeBytes.put(partial.get().path(), data);
       }
     }
@@ -93,17 +94,16 @@ final class TileMirror {
             path -> {
               byte[] data = edgeBytes.get(path);
               if (data == null) {
-                throw new IOException(path + " is not on the right edge of a tree of size " + size);
+                throw new DownloadException(Message.of("mirror.not-on-edge", path, size));
               }
               return data.clone();
             },
             size)).root();
       } catch (TileException | MerkleException e) {
-        throw fail("cannot compute the root of size " + size + " from the right edge " + edge.keySet() + ": " + e.getMessage());
+        throw fail("mirror.edge-unusable", size, edge.keySet(), e.getMessage());
       }
       if (!root.equals(checkpoint.root())) {
-        throw fail("the right edge of the tree " + edge.keySet() + " gives root " + root + " for size " + size
-            + ", but the checkpoint says " + checkpoint.root() + " (a tampered tile)" + whereFrom(edge.keySet()));
+        throw fail("mirror.edge-mismatch", edge.keySet(), root, size, checkpoint.root(), whereFrom(edge.keySet()));
       }
     }
     edgeBytes.forEach(this::keep);
@@ -117,16 +117,16 @@ final class TileMirror {
       for (long n = 0; n < Tile.fullTiles(level, size); n++) {
         Tile above = Tile.forTree(level + 1, n / TilePaths.TILE_WIDTH, size);
         if (parent == null || !parent.tile().equals(above)) {
-          parent = above.isPartial() ? edge.get(above.path()) : parse(above, readKept(above.path()), "a verified tile");
+          parent = above.isPartial() ? edge.get(above.path()) : parse(above, readKept(above.path()), "mirror.what-verified");
         }
         Tile tile = new Tile(level, n, TilePaths.TILE_WIDTH);
         byte[] data = obtain(tile.path());
-        HashTile hashes = parse(tile, data, "a full tile");
+        HashTile hashes = parse(tile, data, "mirror.what-full");
         Hash tileRoot = MerkleTree.over(HashSource.ofLeafHashes(hashes.hashes())).root();
         Hash expected = parent.hashes().get((int) (n % TilePaths.TILE_WIDTH));
         if (!tileRoot.equals(expected)) {
-          throw fail(tile.path() + " has root " + tileRoot + ", but " + above.path() + " (verified) holds " + expected
-              + " at position " + (n % TilePaths.TILE_WIDTH) + " (a tampered tile)" + whereFrom(List.of(tile.path())));
+          throw fail("mirror.tile-mismatch", tile.path(), tileRoot, above.path(), expected, n % TilePaths.TILE_WIDTH,
+              whereFrom(List.of(tile.path())));
         }
         keep(tile.path(), data);
       }
@@ -134,21 +134,20 @@ final class TileMirror {
 
     for (long n = 0; n * TilePaths.TILE_WIDTH < size; n++) {
       Tile tile = Tile.forTree(0, n, size);
-      HashTile leaves = tile.isPartial() ? edge.get(tile.path()) : parse(tile, readKept(tile.path()), "a verified tile");
+      HashTile leaves = tile.isPartial() ? edge.get(tile.path()) : parse(tile, readKept(tile.path()), "mirror.what-verified");
       String path = TilePaths.entryBundle(n, tile.width());
       byte[] data = obtain(path);
       EntryBundle bundle;
       try {
         bundle = EntryBundle.parse(data, tile.width());
       } catch (TileException e) {
-        throw fail(path + ": " + e.getMessage() + whereFrom(List.of(path)));
+        throw fail("mirror.bad-bundle", path, e.getMessage(), whereFrom(List.of(path)));
       }
       for (int i = 0; i < bundle.size(); i++) {
         Hash leaf = MerkleHasher.leafHash(bundle.entry(i));
         if (!leaf.equals(leaves.hashes().get(i))) {
-          throw fail(path + ": entry " + (n * TilePaths.TILE_WIDTH + i) + " hashes to " + leaf + ", but " + tile.path()
-              + " (verified) holds " + leaves.hashes().get(i) + " at position " + i + " (a tampered bundle)"
-              + whereFrom(List.of(path)));
+          throw fail("mirror.entry-mismatch", path, n * TilePaths.TILE_WIDTH + i, leaf, tile.path(), leaves.hashes().get(i), i,
+              whereFrom(List.of(path)));
         }
       }
       keep(path, data);
@@ -168,8 +167,7 @@ final class TileMirror {
       bytes += data.length;
       return data;
     } catch (IOException e) {
-      throw CliException.failure("cannot mirror " + source + "/log/" + path + " into " + file + ": " + e.getMessage()
-          + " (run the command again to resume)");
+      throw CliException.failure("mirror.cannot-fetch", source + "/log/" + path, file, DownloadException.reason(e));
     }
   }
 
@@ -184,12 +182,12 @@ final class TileMirror {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      throw CliException.failure("cannot write " + file + ": " + e.getMessage() + " (run the command again to resume)");
+      throw CliException.failure("mirror.cannot-write", file, e.getMessage());
     }
     files++;
     if (System.nanoTime() - reportedAt > 1_000_000_000L || files == total) {
       reportedAt = System.nanoTime();
-      progress.accept(files + " of " + total + " files verified, " + fetched + " fetched (" + String.format("%,d", bytes) + " bytes)");
+      progress.accept(Message.of("mirror.progress", files, total, fetched, String.format(Locale.ROOT, "%,d", bytes)));
     }
   }
 
@@ -197,28 +195,29 @@ final class TileMirror {
     try {
       return Files.readAllBytes(out.resolve(path));
     } catch (IOException e) {
-      throw CliException.failure("cannot read back " + out.resolve(path) + ": " + e.getMessage());
+      throw CliException.failure("mirror.cannot-read-back", out.resolve(path), e.getMessage());
     }
   }
 
+  /** @param what the catalog key that says which tile it is */
   private HashTile parse(Tile tile, byte[] data, String what) {
     try {
       return HashTile.parse(tile, data);
     } catch (TileException e) {
-      throw fail(tile.path() + " (" + what + "): " + e.getMessage() + " (a truncated or tampered tile)"
-          + whereFrom(List.of(tile.path())));
+      throw fail("mirror.bad-tile", tile.path(), Message.of(what), e.getMessage(), whereFrom(List.of(tile.path())));
     }
   }
 
   /** Says whether the files at fault were fetched (and so not written) or already in the mirror. */
-  private String whereFrom(java.util.Collection<String> paths) {
+  private Message whereFrom(java.util.Collection<String> paths) {
     List<String> present = paths.stream().filter(p -> Files.exists(out.resolve(p))).toList();
     return present.isEmpty()
-        ? "; nothing of it was written to " + out
-        : "; " + present + " already in " + out + " (delete to fetch again)";
+        ? Message.of("mirror.nothing-written", out)
+        : Message.of("mirror.already-present", present, out);
   }
 
-  private static CliException fail(String message) {
-    return CliException.failure("mirror not verified: " + message);
+  /** The mirror does not verify: {@code key} of the catalog says why. */
+  private static CliException fail(String key, Object... args) {
+    return CliException.failure("mirror.not-verified", Message.of(key, args));
   }
 }

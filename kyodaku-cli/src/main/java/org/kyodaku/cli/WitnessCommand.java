@@ -55,18 +55,18 @@ final class WitnessCommand {
       try {
         key = LogKeys.createCosigner(out, name, new SecureRandom(), Clock.systemUTC());
       } catch (NoteException e) {
-        throw CliException.usage("--name: " + e.getMessage());
+        throw CliException.usage("usage.option-invalid", "--name", e.getMessage());
       } catch (FileAlreadyExistsException e) {
-        throw CliException.usage("--out: " + out + " exists; a key file is never replaced");
+        throw CliException.usage("witness.key-exists", out);
       } catch (IOException e) {
-        throw CliException.failure("cannot write " + out + ": " + e.getMessage());
+        throw CliException.failure("file.cannot-write", out, e.getMessage());
       }
       String vkey = key.verifierKey().vkey();
       Path vkeyFile = out.resolveSibling(out.getFileName() + ".vkey");
       try {
         Files.writeString(vkeyFile, vkey + "\n");
       } catch (IOException e) {
-        throw CliException.failure("cannot write " + vkeyFile + ": " + e.getMessage());
+        throw CliException.failure("file.cannot-write", vkeyFile, e.getMessage());
       }
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.println(vkey);
@@ -111,47 +111,48 @@ final class WitnessCommand {
       List<VerifierKey> logs = logKeys.stream().map(k -> LogCommand.key("--log-key", k)).toList();
       for (VerifierKey k : logs) {
         if (k.type() != KeyType.ED25519) {
-          throw CliException.usage("--log-key: " + k.vkey() + " is a cosignature key, not a log's Ed25519 key");
+          throw CliException.usage("witness.log-key-is-cosigner", k.vkey());
         }
       }
       SignerKey cosigner;
       try {
         cosigner = LogKeys.load(key, Clock.systemUTC());
       } catch (IOException e) {
-        throw CliException.usage("--key: cannot read " + key + ": " + e.getMessage());
+        throw CliException.usage("witness.key-unreadable", key, e.getMessage());
       } catch (NoteException e) {
-        throw CliException.usage("--key: " + key + " is not a signer key: " + e.getMessage());
+        throw CliException.usage("witness.key-not-a-signer", key, e.getMessage());
       }
       if (cosigner.type() != KeyType.COSIGNATURE_V1) {
-        throw CliException.usage("--key: " + key + " is a log's Ed25519 key; a witness needs a cosignature/v1 key (kyodaku witness keygen)");
+        throw CliException.usage("witness.key-is-a-log-key", key);
       }
       ServerConfig config;
       try {
         config = new ServerConfig(host, port, WitnessServer.MAX_BODY);
       } catch (IllegalArgumentException e) {
-        throw CliException.usage(e.getMessage());
+        throw CliException.usage("usage.invalid-setting", e.getMessage());
       }
       Witness witness;
       try {
         witness = Witness.open(data, cosigner, logs);
       } catch (IllegalArgumentException e) {
-        throw CliException.usage("--log-key: " + e.getMessage());
+        throw CliException.usage("usage.option-invalid", "--log-key", e.getMessage());
       } catch (WitnessException e) {
-        throw CliException.failure(e.getMessage());
+        throw CliException.failure("witness.state-unusable", data, e.getMessage());
       }
-      Text text = Text.fromEnvironment();
+      Text text = Main.text(spec);
       for (String origin : witness.origins()) {
-        err.println(text.get("witnessing") + " " + origin + ": "
-            + witness.held(origin).map(c -> text.get("holds size") + " " + c.size()).orElse(text.get("no checkpoint yet")));
+        err.println(witness.held(origin)
+            .map(c -> text.message("witness.holds", origin, c.size()))
+            .orElse(text.message("witness.holds-nothing", origin)));
       }
       WitnessServer server;
       try {
         server = WitnessServer.start(witness, config);
       } catch (RuntimeException e) {
-        throw CliException.failure("cannot listen on " + host + ":" + port + ": " + e.getMessage());
+        throw CliException.failure("serve.cannot-listen", host, port, e.getMessage());
       }
-      err.println(text.get("witness key") + " " + witness.verifierKey().vkey());
-      err.println(text.get("witness listening") + " " + server.baseUrl() + "  (POST /add-checkpoint; " + text.get("state in") + " " + data.toAbsolutePath() + ")");
+      err.println(text.message("witness.key", witness.verifierKey().vkey()));
+      err.println(text.message("witness.listening", server.baseUrl(), data.toAbsolutePath()));
       err.flush();
       if (json) {
         var o = new ObjectMapper().createObjectNode()

@@ -56,14 +56,14 @@ final class WorkCommand {
             .filter(f -> !f.algorithm().equals(Fingerprint.SHA256))
             .forEach(f -> prints.addObject().put("algorithm", f.algorithm()).put("value", f.value()));
         FileHashes.putFrames(asset, h);
-        h.contentError().ifPresent(e -> err.println("kyodaku: note: " + e + " (registered by its exact fingerprints only)"));
+        h.contentError().ifPresent(e -> err.println(options.text().message("work.exact-only", e)));
       }
       JsonNode w = options.client().post("/works", body);
       ObjectNode out = options.object();
       out.put("id", w.path("id").asText()).put("title", w.path("title").asText()).put("kind", w.path("kind").asText()).put("owner", w.path("owner").asText());
       ArrayNode outAssets = out.putArray("assets");
       StringBuilder human =
-          new StringBuilder(options.text.get("registered") + " " + w.path("id").asText() + " \"" + w.path("title").asText() + "\" (" + hashed.size() + " " + options.text.get("assets") + ")");
+          new StringBuilder(options.text().message("work.registered", w.path("id").asText(), w.path("title").asText(), hashed.size()));
       for (int i = 0; i < hashed.size(); i++) {
         ObjectNode a = outAssets.addObject().put("file", hashed.get(i).file().toString()).put("sha256", hashed.get(i).sha256().value());
         hashed.get(i).pdq().ifPresent(p -> a.put("pdq", p.hash().toHex()));
@@ -71,10 +71,9 @@ final class WorkCommand {
       }
       out.set("conflicts", w.path("conflicts"));
       for (JsonNode c : w.path("conflicts")) {
-        err.println(
-            "kyodaku: warning: " + hashed.get(c.path("asset").asInt()).file() + " already matches work " + c.path("work").asText()
-                + " of " + c.path("owner").asText() + " (" + c.path("algorithm").asText() + ", distance " + c.path("distance").asInt()
-                + "); decisions on it are disputed until resolved");
+        err.println(options.text().message(
+            "work.conflict", hashed.get(c.path("asset").asInt()).file(), c.path("work").asText(), c.path("owner").asText(),
+            c.path("algorithm").asText(), c.path("distance").asInt()));
       }
       options.print(spec.commandLine().getOut(), out, human.toString());
       return 0;
@@ -92,7 +91,8 @@ final class WorkCommand {
     @Override
     public Integer call() {
       JsonNode w = options.client().get("/works/" + PathSegment.of("WORK_ID", id));
-      StringBuilder human = new StringBuilder(w.path("id").asText() + "  \"" + w.path("title").asText() + "\"  " + w.path("kind").asText() + "  owner " + w.path("owner").asText() + "  " + w.path("registeredAt").asText());
+      StringBuilder human = new StringBuilder(w.path("id").asText() + "  \"" + w.path("title").asText() + "\"  " + w.path("kind").asText()
+          + "  " + options.text().message("work.owner", w.path("owner").asText()) + "  " + w.path("registeredAt").asText());
       w.path("assets").forEach(a -> human.append("\n  ").append(a.path("sha256").asText()).append("  ").append(ClientOptions.orDash(a.path("file"))));
       options.print(spec.commandLine().getOut(), w, human.toString());
       return 0;

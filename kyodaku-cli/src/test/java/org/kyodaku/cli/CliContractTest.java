@@ -84,10 +84,15 @@ class CliContractTest {
     store.close();
   }
 
+  /** Runs {@code kyodaku args} in this JVM, in English whatever this machine's locale. */
   static Run kyodaku(String... args) {
+    return kyodaku(Text.ENGLISH, args);
+  }
+
+  static Run kyodaku(Text text, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    int exit = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true), text);
     return new Run(exit, out.toString(), err.toString());
   }
 

@@ -151,6 +151,6 @@ class SignalsCommandTest {
   void embed_missingOutOption_exit2() {
     CliContractTest.Run run = kyodaku("signals", "embed", "--work", "w_1", "in.png");
     assertThat(run.exit()).isEqualTo(2);
-    assertThat(run.err()).startsWith("kyodaku: error: Missing required option");
+    assertThat(run.err()).startsWith("kyodaku: error: missing required argument(s): --out=OUT");
   }
 }
