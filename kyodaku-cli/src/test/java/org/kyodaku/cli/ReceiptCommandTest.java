@@ -128,6 +128,40 @@ class ReceiptCommandTest {
   }
 
   @Test
+  void verify_asAProcess_speaksJapaneseUnderLangJaAndEnglishUnderLangC() throws Exception {
+    Path receipt = allowReceipt("language.png");
+    long size = read(receipt).path("checkpoint").asText().lines().skip(1).mapToLong(Long::parseLong).findFirst().orElseThrow();
+
+    var ja = CliProcess.run(dir, LanguageProcessTest.JA, "receipt", "verify", receipt.toString(), "--key", key);
+    assertThat(ja.exit()).as(ja.err()).isZero();
+    assertThat(ja.out().lines()).containsExactly(
+        "検証済み: 許可（許諾あり）、2 件のログエントリが kyodaku.test/log のサイズ " + size + " のツリーに含まれています",
+        "証明済み（レシートのチェックポイントの時点まで）: 判定の時点で、この許諾は作品の現在の許諾に含まれていました（それ以前に取り消されていません）");
+    var en = CliProcess.run(dir, "C", "receipt", "verify", receipt.toString(), "--key", key);
+    assertThat(en.exit()).as(en.err()).isZero();
+    assertThat(en.out().lines()).containsExactly(
+        "verified: allow (grant), 2 log entries included in kyodaku.test/log at size " + size,
+        "proven (as of the receipt's checkpoint): the grant was in the work's current grant set at the decision's instant (not revoked before it)");
+
+    // Refused: the error line in the user's language, the same exit code.
+    Path altered = Files.writeString(dir.resolve("language-altered.json"), Files.readString(receipt).replace(lab, otherLab));
+    var jaRefused = CliProcess.run(dir, LanguageProcessTest.JA, "receipt", "verify", altered.toString(), "--key", key);
+    assertThat(jaRefused.exit()).isEqualTo(1);
+    assertThat(jaRefused.err()).startsWith("kyodaku: エラー: " + altered + ": レシートを検証できません: entries[0] (grant g_")
+        .contains("エントリが改変されています（レジストリが署名したエントリではありません）");
+    var enRefused = CliProcess.run(dir, "C", "receipt", "verify", altered.toString(), "--key", key);
+    assertThat(enRefused.exit()).isEqualTo(1);
+    assertThat(enRefused.err()).startsWith("kyodaku: error: " + altered + ": receipt not verified: entries[0] (grant g_")
+        .contains("the entry was altered (it is not the entry the registry signed)");
+
+    // JSON never changes with the language.
+    var jaJson = CliProcess.run(dir, LanguageProcessTest.JA, "receipt", "verify", receipt.toString(), "--key", key, "--json");
+    var enJson = CliProcess.run(dir, "C", "receipt", "verify", receipt.toString(), "--key", key, "--json");
+    assertThat(jaJson.exit()).isZero();
+    assertThat(jaJson.out()).isEqualTo(enJson.out()).contains("\"verified\":true");
+  }
+
+  @Test
   void verify_allowWithoutMap_verifiesButSaysTheGrantIsNotProvenCurrent() throws Exception {
     ObjectNode r = read(allowReceipt("allow-nomap.png"));
     r.remove("map");

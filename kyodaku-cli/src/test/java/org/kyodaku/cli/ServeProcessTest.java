@@ -42,11 +42,7 @@ class ServeProcessTest {
 
   /** Runs {@code kyodaku args} as a process in {@code dir} until it says where it is listening. */
   static Served launch(Path dir, String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    Process p = CliProcess.builder(dir, "C", args).redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -169,11 +165,9 @@ class ServeProcessTest {
 
   @Test
   void serve_unsupportedDbUrl_exitsOneWithMessage() throws Exception {
-    List<String> command = List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "serve", "--port", "0", "--data", "d", "--db", "jdbc:mysql://localhost/x");
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    Process p = CliProcess.builder(dir, "C", "serve", "--port", "0", "--data", "d", "--db", "jdbc:mysql://localhost/x")
+        .redirectErrorStream(true)
+        .start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).isEqualTo(1);
