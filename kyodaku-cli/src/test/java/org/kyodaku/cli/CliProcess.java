@@ -11,8 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code kyodaku} as users run it: a separate {@code java} process on the test class path, in the
- * language of the {@code LANG} given, with none of this machine's LC_ALL / LC_MESSAGES / LANG.
+ * {@code kyodaku} as users run it: a separate {@code java} process on the test class path, with the
+ * launcher's JVM options, in the language of the {@code LANG} given and none of this machine's
+ * LC_ALL / LC_MESSAGES / LANG.
  */
 final class CliProcess {
   private CliProcess() {}
@@ -20,6 +21,8 @@ final class CliProcess {
   static ProcessBuilder builder(Path dir, String lang, String... args) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // As the launcher runs it: native access for libjpeg-turbo (ADR 0009), so the JDK prints no warning.
+    command.add("--enable-native-access=ALL-UNNAMED");
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     command.addAll(List.of(args));
     ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile());
