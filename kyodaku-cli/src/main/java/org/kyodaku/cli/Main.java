@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ResourceBundle;
 import java.util.stream.Stream;
+import org.kyodaku.fingerprint.image.ImageDecoder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -139,10 +140,17 @@ public final class Main implements Runnable {
 
   /** Reads the version from the jar's manifest. */
   static final class Version implements CommandLine.IVersionProvider {
+    @CommandLine.Spec CommandSpec spec;
+
     @Override
     public String[] getVersion() {
       String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"kyodaku " + (v == null ? "development build" : v)};
+      // Which JPEG decoder runs decides speed, never hashes (ADR 0009); worth one line to know.
+      return new String[] {
+        "kyodaku " + (v == null ? "development build" : v),
+        text(spec).message("version.jpeg", ImageDecoder.jpegBackend()),
+        "Java " + Runtime.version()
+      };
     }
   }
 }

@@ -403,6 +403,16 @@ class CliContractTest {
   }
 
   @Test
+  void version_namesTheJpegDecoderInTheRunsLanguage() throws Exception {
+    Run english = kyodaku(Text.ENGLISH, "--version");
+    Run japanese = kyodaku(Text.from(java.util.Map.of("LANG", "ja_JP.UTF-8")), "--version");
+
+    assertThat(english.exit()).isZero();
+    assertThat(english.out()).startsWith("kyodaku ").contains("JPEG decoder: ").contains("Java ");
+    assertThat(japanese.out()).contains("JPEG デコーダ: ");
+  }
+
+  @Test
   void badUsage_exitsTwoWithOneErrorLine() throws Exception {
     Path f = file("u.png", "u");
     List<Run> runs =
