@@ -125,6 +125,11 @@ final class TurboJpeg {
     }
   }
 
+  /** The packed sRGB the JDK's {@code getRGB} gives for grey {@code level} (0–255). */
+  static int greyToRgb(int level) {
+    return GREY_TO_RGB[level];
+  }
+
   /**
    * The JDK's conversion of 8-bit grey to sRGB, taken from the JDK itself: its JPEG reader returns
    * grey files as {@link BufferedImage#TYPE_BYTE_GRAY} (linear grey), and {@code getRGB}, which
