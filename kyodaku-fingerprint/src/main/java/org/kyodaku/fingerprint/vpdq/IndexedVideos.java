@@ -29,8 +29,8 @@ import org.kyodaku.fingerprint.pdq.PdqHash;
  * ≥ D with every usable query frame, returns every video that has any frame within that radius,
  * so every video that matches is a candidate. Each candidate then goes through exactly the
  * comparison {@link RegisteredVideos} runs, and the best asset per work is kept under the same
- * total order, so the list is the same, in the same order ({@code IndexedVideosTest} checks this
- * on random frame sets). Thresholds under which a video without a single matching frame matches
+ * total order, so the list is the same, in the same order ({@code IndexedVideosProperties} checks
+ * this on random frame sets and thresholds). Thresholds under which a video without a single matching frame matches
  * cannot be served by an index and are refused.
  */
 public final class IndexedVideos implements VideoMatcher {
