@@ -3,9 +3,6 @@ package org.kyodaku.fingerprint;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
@@ -17,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import org.kyodaku.core.model.Fingerprint;
 import org.kyodaku.core.model.FrameHashes;
+import org.kyodaku.core.text.StrictUtf8;
 import org.kyodaku.fingerprint.image.ImageDecodeException;
 import org.kyodaku.fingerprint.image.ImageDecoder;
 import org.kyodaku.fingerprint.image.RgbImage;
@@ -181,8 +179,7 @@ public final class FileFingerprinter {
       rows[oy]++;
       image.copyRow(y, row);
       for (int x = 0; x < w; x++) {
-        int rgb = row[x];
-        luma[x] = 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+        luma[x] = luma(row[x]);
       }
       int base = oy * GREY;
       // Every cell is narrowest or narrowest + 1 columns wide: the common columns of eight cells
@@ -208,14 +205,21 @@ public final class FileFingerprinter {
         // A source smaller than 32 pixels on a side leaves gaps; they take the nearest row's value.
         int sy = Math.min(h - 1, y * h / GREY);
         int sx = Math.min(w - 1, x * w / GREY);
-        int rgb = image.rgb(sx, sy);
-        out[i] = (int) Math.round(0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff));
+        out[i] = (int) Math.round(luma(image.rgb(sx, sy)));
       }
     }
     return out;
   }
 
   private static final int GREY = 32;
+
+  /**
+   * BT.601 luma of a packed {@code 0xRRGGBB} pixel in double precision, products added left to
+   * right: stored {@code iscc-image-v0} codes depend on this exact expression.
+   */
+  private static double luma(int rgb) {
+    return 0.299 * ((rgb >> 16) & 0xff) + 0.587 * ((rgb >> 8) & 0xff) + 0.114 * (rgb & 0xff);
+  }
 
   /**
    * Adds {@code luma[first[c+i] .. first[c+i] + n - 1]} to {@code sum[at + i]} for i = 0..7, each
@@ -264,16 +268,13 @@ public final class FileFingerprinter {
       throw new FingerprintException(
           file + ": text files over " + MAX_TEXT_BYTES / (1024 * 1024) + " MiB get no Text-Code");
     }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new FingerprintException(file + ": not UTF-8 text, so no Text-Code (" + e + ")");
-    }
+    byte[] bytes = Files.readAllBytes(file);
+    return StrictUtf8.decode(bytes)
+        .orElseThrow(
+            () ->
+                new FingerprintException(
+                    file + ": not UTF-8 text, so no Text-Code (malformed at byte "
+                        + StrictUtf8.malformedAt(bytes).orElseThrow() + ")"));
   }
 
   private static String stem(Path file) {

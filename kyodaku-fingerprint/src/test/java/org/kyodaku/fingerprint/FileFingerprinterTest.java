@@ -69,6 +69,17 @@ class FileFingerprinterTest {
   }
 
   @Test
+  void fingerprint_textNotUtf8_keepsExactCodesAndSaysWhichByte() throws Exception {
+    // Shift_JIS "古池や": a Text-Code of replacement characters would match every such file.
+    Path file = Files.write(dir.resolve("haiku.txt"), new byte[] {'o', 'k', (byte) 0x8c, (byte) 0xc3, (byte) 0x92, (byte) 0x72});
+    FileFingerprints f = fingerprinter.fingerprint(file, Optional.empty());
+    assertThat(f.iscc().content()).isEmpty();
+    assertThat(f.contentError()).contains(file + ": not UTF-8 text, so no Text-Code (malformed at byte 2)");
+    assertThat(f.all()).extracting(Fingerprint::algorithm)
+        .containsExactly("sha256", "iscc-meta-v0", "iscc-data-v0", "iscc-instance-v0", "iscc-code-v0");
+  }
+
+  @Test
   void fingerprint_corruptImage_keepsExactCodesAndSaysWhy() throws Exception {
     Path file = Files.write(dir.resolve("broken.jpg"), new byte[] {(byte) 0xff, (byte) 0xd8, 1, 2, 3});
     FileFingerprints f = fingerprinter.fingerprint(file, Optional.empty());

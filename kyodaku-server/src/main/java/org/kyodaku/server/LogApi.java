@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.kyodaku.core.text.StrictUtf8;
 import org.kyodaku.log.checkpoint.SignedCheckpoint;
 import org.kyodaku.log.tiles.TileReader;
 import org.kyodaku.log.witness.CosignatureStore;
@@ -73,12 +74,7 @@ final class LogApi {
     if (body.length > MAX_COSIGNED) {
       throw new Problem(413, "too-large", "a cosigned checkpoint has at most " + MAX_COSIGNED + " bytes", Optional.empty());
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw Problem.badRequest("body", "a cosigned checkpoint is UTF-8 text");
-    }
+    String text = StrictUtf8.decode(body).orElseThrow(() -> Problem.badRequest("body", "a cosigned checkpoint is UTF-8 text"));
     long published = SignedCheckpoint.parse(published(ctx)).checkpoint().size();
     String merged;
     try {

@@ -1,11 +1,9 @@
 package org.kyodaku.log.note;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.kyodaku.core.text.StrictUtf8;
 
 /**
  * A signed note: text, a blank line, one or more signature lines (C2SP signed-note).
@@ -41,27 +39,10 @@ public record Note(String text, List<NoteSignature> signatures) {
     }
   }
 
-  /**
-   * {@code bytes} as UTF-8 text, or empty if they are not valid UTF-8 (no replacement characters:
-   * a signed text must be the bytes that were signed).
-   */
-  public static java.util.Optional<String> strictUtf8(byte[] bytes) {
-    try {
-      return java.util.Optional.of(
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString());
-    } catch (CharacterCodingException e) {
-      return java.util.Optional.empty();
-    }
-  }
-
   /** Parses a note from its UTF-8 bytes (structure only, see the class comment). */
   public static Note parse(byte[] message) {
-    return parse(strictUtf8(message).orElseThrow(() -> new NoteException("malformed note: not valid UTF-8")));
+    // No replacement characters: a signed text must be the bytes that were signed.
+    return parse(StrictUtf8.decode(message).orElseThrow(() -> new NoteException("malformed note: not valid UTF-8")));
   }
 
   /** Parses a note (structure only, see the class comment). */

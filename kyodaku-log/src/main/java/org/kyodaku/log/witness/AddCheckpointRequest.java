@@ -3,9 +3,9 @@ package org.kyodaku.log.witness;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.kyodaku.core.text.StrictUtf8;
 import org.kyodaku.log.merkle.Hash;
 import org.kyodaku.log.merkle.MerkleException;
-import org.kyodaku.log.note.Note;
 
 /**
  * The body of a c2sp.org/tlog-witness {@code add-checkpoint} request:
@@ -43,7 +43,7 @@ public record AddCheckpointRequest(long oldSize, List<Hash> proof, String checkp
 
   /** Parses a request body (strict UTF-8, see the class comment). */
   public static AddCheckpointRequest parse(byte[] body) {
-    String text = Note.strictUtf8(body).orElseThrow(() -> malformed("the body is not UTF-8 text"));
+    String text = StrictUtf8.decode(body).orElseThrow(() -> malformed("the body is not UTF-8 text"));
     int end = text.indexOf('\n');
     if (end < 0) {
       throw malformed("no \"old <size>\" line ending in a newline");

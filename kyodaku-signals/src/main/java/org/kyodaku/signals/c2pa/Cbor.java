@@ -2,14 +2,11 @@ package org.kyodaku.signals.c2pa;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.kyodaku.core.text.StrictUtf8;
 
 /**
  * A minimal CBOR decoder (RFC 8949) for assertion boxes: unsigned and negative integers ({@link
@@ -186,14 +183,7 @@ final class Cbor {
   }
 
   private static String text(byte[] b, int start) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(b))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new CborException("text string at byte " + start + " is not UTF-8");
-    }
+    return StrictUtf8.decode(b).orElseThrow(() -> new CborException("text string at byte " + start + " is not UTF-8"));
   }
 
   private static void put(Map<Object, Object> map, Object k, Object v, int start) {

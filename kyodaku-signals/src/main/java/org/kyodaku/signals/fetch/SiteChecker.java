@@ -2,10 +2,7 @@ package org.kyodaku.signals.fetch;
 
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.kyodaku.core.text.StrictUtf8;
 import org.kyodaku.signals.Category;
 import org.kyodaku.signals.Evidence;
 import org.kyodaku.signals.Preference;
@@ -212,7 +210,7 @@ public final class SiteChecker {
           yield note(Standard.TDMREP, src, "served as " + f.mediaType().get()
               + ": not a tdmrep.json (the origin does not use TDMRep)");
         }
-        Optional<String> text = utf8(f.body());
+        Optional<String> text = StrictUtf8.decode(f.body());
         if (text.isEmpty()) {
           yield new TdmRep(Optional.empty(), Optional.empty(), List.of(Evidence.failure(Standard.TDMREP, src,
               "document", "(" + f.size() + " bytes)", Map.of(), "tdmrep.json is not UTF-8 text; treated as unset")));
@@ -281,7 +279,7 @@ public final class SiteChecker {
     if (media.isPresent() && !JSON.contains(media.get()) && !media.get().endsWith("+json")) {
       return Signals.unknown(List.of(TdmPolicyReader.unreachable(src, "served as " + media.get())));
     }
-    Optional<String> text = utf8(f.body());
+    Optional<String> text = StrictUtf8.decode(f.body());
     return Signals.unknown(List.of(text.isPresent()
         ? TdmPolicyReader.read(text.get(), src)
         : TdmPolicyReader.unreachable(src, "not UTF-8 text")));
@@ -368,18 +366,6 @@ public final class SiteChecker {
       return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null
           ? Optional.of(u) : Optional.empty();
     } catch (URISyntaxException | IllegalArgumentException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static Optional<String> utf8(byte[] body) {
-    try {
-      return Optional.of(StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body))
-          .toString());
-    } catch (CharacterCodingException e) {
       return Optional.empty();
     }
   }

@@ -2,15 +2,12 @@ package org.kyodaku.signals.sf;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SequencedMap;
+import org.kyodaku.core.text.StrictUtf8;
 
 /**
  * RFC 9651 §4.2 parsing algorithms, followed step by step.
@@ -423,17 +420,8 @@ final class Rfc9651Parser {
         bytes.write(Integer.parseInt(input.substring(pos, pos + 2), 16));
         pos += 2;
       } else if (c == '"') {
-        try {
-          return new BareItem.Display(
-              StandardCharsets.UTF_8
-                  .newDecoder()
-                  .onMalformedInput(CodingErrorAction.REPORT)
-                  .onUnmappableCharacter(CodingErrorAction.REPORT)
-                  .decode(ByteBuffer.wrap(bytes.toByteArray()))
-                  .toString());
-        } catch (CharacterCodingException e) {
-          throw fail("display string is not valid UTF-8");
-        }
+        return new BareItem.Display(
+            StrictUtf8.decode(bytes.toByteArray()).orElseThrow(() -> fail("display string is not valid UTF-8")));
       } else {
         bytes.write(c);
       }

@@ -325,6 +325,16 @@ class SiteCheckerTest {
   }
 
   @Test
+  void check_tdmrepNotUtf8_failureNotAReadOfReplacementCharacters() {
+    // A Latin-1 "é" in a location: decoded leniently it would be a well-formed document.
+    byte[] latin1 = "[{\"location\":\"/caf\u00e9/*\",\"tdm-reservation\":0}]".getBytes(StandardCharsets.ISO_8859_1);
+    site.bytes("/.well-known/tdmrep.json", "application/json", latin1).text("/a.txt", 200, "text/plain", "x");
+    SiteCheck c = check("/a.txt");
+    assertThat(hasFailure(c, "tdmrep.json is not UTF-8 text; treated as unset")).isTrue();
+    assertThat(c.signals().verdicts()).doesNotContainValue(A);
+  }
+
+  @Test
   void check_tdmrepServedAsHtml_isSoftNotFound() {
     site.text("/.well-known/tdmrep.json", 200, "text/html", "<html>not here</html>")
         .text("/a.txt", 200, "text/plain", "x");
