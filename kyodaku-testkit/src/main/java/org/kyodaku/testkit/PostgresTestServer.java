@@ -2,8 +2,11 @@ package org.kyodaku.testkit;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,9 +14,12 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A real PostgreSQL server for tests: one per test JVM, started on first use on a free loopback
@@ -26,8 +32,16 @@ import java.util.stream.Stream;
  *       tests may create databases from (e.g. {@code
  *       jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres&password=secret}).
  *   <li>{@code KYODAKU_PG_BIN}, or else the newest {@code /usr/lib/postgresql/N/bin}: binaries from
- *       which a throwaway cluster is made in a temporary directory and removed at exit.
+ *       which a throwaway cluster is made in a temporary directory.
  * </ol>
+ *
+ * <p>A cluster of our own is stopped ({@code pg_ctl stop -m immediate}: nothing in it is worth a
+ * checkpoint) and its directory deleted when the JUnit launcher session ends ({@link
+ * PostgresSessionListener}), that is while the test run is still under way. Not in a JVM shutdown
+ * hook: Surefire gives a forked JVM 30 s from {@code System.exit} and then kills it, and tens of
+ * thousands of files (every test database is a copy of {@code template1}) on a busy machine did
+ * not always go in time, leaving servers running and directories half deleted. The hook stays
+ * for a JVM that never closes a session, and does nothing when the session already cleaned up.
  *
  * <p>PostgreSQL refuses to run as root. When the tests run as root (as CI does), the cluster is
  * owned by and run as the unprivileged {@code postgres} user (or {@code nobody}) through {@code
@@ -40,10 +54,12 @@ public final class PostgresTestServer {
 
   private final String adminUrl;
   private final String baseUrl;
+  private final Optional<Cluster> cluster;
 
-  private PostgresTestServer(String adminUrl, String baseUrl) {
+  private PostgresTestServer(String adminUrl, String baseUrl, Optional<Cluster> cluster) {
     this.adminUrl = adminUrl;
     this.baseUrl = baseUrl;
+    this.cluster = cluster;
   }
 
   /** The server of this JVM, started on first call. */
@@ -53,6 +69,22 @@ public final class PostgresTestServer {
       shared = external != null && !external.isBlank() ? external(external) : startLocal();
     }
     return shared;
+  }
+
+  /**
+   * Stops the server this JVM started, if any, and deletes its directory; a later {@link #shared}
+   * starts a new one. An external server ({@code KYODAKU_TEST_PG_URL}) is left running.
+   */
+  static synchronized void stopShared() {
+    if (shared != null) {
+      shared.cluster.ifPresent(Cluster::remove);
+      shared = null;
+    }
+  }
+
+  /** The directory of the cluster this JVM started, if it started one (for tests of this class). */
+  Optional<Path> directory() {
+    return cluster.map(Cluster::dir);
   }
 
   /** A JDBC URL (with credentials) of a new, empty database on this server. */
@@ -72,7 +104,7 @@ public final class PostgresTestServer {
     String query = q < 0 ? "" : url.substring(q);
     String prefix = url.substring(0, q < 0 ? url.length() : q);
     String base = prefix.substring(0, prefix.lastIndexOf('/') + 1) + "{db}" + query;
-    return new PostgresTestServer(url, base);
+    return new PostgresTestServer(url, base, Optional.empty());
   }
 
   private static PostgresTestServer startLocal() {
@@ -109,22 +141,10 @@ public final class PostgresTestServer {
               "start"),
           user,
           dir);
-      Runtime.getRuntime()
-          .addShutdownHook(
-              new Thread(
-                  () -> {
-                    try {
-                      run(
-                          List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"),
-                          user,
-                          dir);
-                    } catch (RuntimeException ignored) {
-                      // The JVM is exiting; a server that will not stop is reported by nobody.
-                    }
-                    deleteTree(dir);
-                  }));
+      Cluster cluster = new Cluster(bin, user, dir, new AtomicBoolean());
+      Runtime.getRuntime().addShutdownHook(new Thread(cluster::remove, "kyodaku-pg-cleanup"));
       String host = "jdbc:postgresql://127.0.0.1:" + port + "/";
-      return new PostgresTestServer(host + "postgres?user=postgres", host + "{db}?user=postgres");
+      return new PostgresTestServer(host + "postgres?user=postgres", host + "{db}?user=postgres", Optional.of(cluster));
     } catch (IOException e) {
       throw new IllegalStateException("could not start PostgreSQL from " + bin + ": " + e.getMessage(), e);
     }
@@ -177,7 +197,7 @@ public final class PostgresTestServer {
     }
   }
 
-  private static void run(List<String> command, String user, Path dir) {
+  private static void run(List<String> command, @Nullable String user, Path dir) {
     List<String> full = new ArrayList<>();
     if (user != null) {
       full.addAll(List.of("runuser", "-u", user, "--"));
@@ -205,11 +225,47 @@ public final class PostgresTestServer {
     }
   }
 
+  /** A throwaway cluster in {@code dir} (its data in {@code dir/data}), run as {@code user}. */
+  private record Cluster(Path bin, @Nullable String user, Path dir, AtomicBoolean removed) {
+    /** Stops the server and deletes the directory, once, whoever asks first. */
+    void remove() {
+      if (!removed.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        run(List.of(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate", "stop"), user, dir);
+      } catch (RuntimeException e) {
+        // Deleting the files of a server still running would break it, not stop it; a server that
+        // is gone (its pid file with it) leaves nothing to stop.
+        if (Files.exists(dir.resolve("data/postmaster.pid"))) {
+          System.err.println("PostgreSQL test server in " + dir + " did not stop; left in place: " + e.getMessage());
+          return;
+        }
+      }
+      deleteTree(dir);
+    }
+  }
+
+  /** Deletes {@code dir} depth first, in one walk (no list of every path to sort). */
   private static void deleteTree(Path dir) {
-    try (Stream<Path> all = Files.walk(dir)) {
-      all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // Best effort at exit: a leftover temporary directory harms nothing.
+    try {
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+              Files.deleteIfExists(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+              Files.deleteIfExists(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
+    } catch (IOException e) {
+      System.err.println("could not delete the PostgreSQL test directory " + dir + ": " + e.getMessage());
     }
   }
 }
