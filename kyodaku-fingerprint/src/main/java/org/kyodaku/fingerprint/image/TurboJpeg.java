@@ -76,46 +76,42 @@ final class TurboJpeg {
     int width = header.width();
     int height = header.height();
     int pixels = Math.multiplyExact(width, height);
-    int bytesPerPixel = header.grey() ? 1 : 4;
-    try (Arena arena = Arena.ofConfined()) {
-      MemorySegment source = arena.allocate(jpeg.length);
-      MemorySegment.copy(jpeg, 0, source, ValueLayout.JAVA_BYTE, 0, jpeg.length);
-      MemorySegment target = arena.allocate((long) pixels * bytesPerPixel, 4);
+    try {
+      // The library reads and writes the Java arrays in place (heap access, see Binding): no
+      // native copies of the file or of the pixels.
+      MemorySegment source = MemorySegment.ofArray(jpeg);
       MemorySegment handle = (MemorySegment) BINDING.init.invokeExact();
       if (handle.equals(MemorySegment.NULL)) {
         return null;
       }
+      int[] out = new int[pixels];
+      byte[] grey = header.grey() ? new byte[pixels] : null;
       try {
-        MemorySegment dims = arena.allocate(ValueLayout.JAVA_INT, 4);
+        int[] dims = new int[4];
+        MemorySegment d = MemorySegment.ofArray(dims);
         int status = (int) BINDING.header.invokeExact(
-            handle, source, (long) jpeg.length, dims, dims.asSlice(4), dims.asSlice(8),
-            dims.asSlice(12));
-        if (status != 0
-            || dims.getAtIndex(ValueLayout.JAVA_INT, 0) != width
-            || dims.getAtIndex(ValueLayout.JAVA_INT, 1) != height) {
+            handle, source, (long) jpeg.length, d, d.asSlice(4), d.asSlice(8), d.asSlice(12));
+        if (status != 0 || dims[0] != width || dims[1] != height) {
           return null;
         }
-        int format = header.grey() ? TJPF_GRAY : PIXEL_FORMAT;
-        status = (int) BINDING.decompress.invokeExact(
-            handle, source, (long) jpeg.length, target, width, width * bytesPerPixel, height,
-            format, FLAGS);
+        status = grey != null
+            ? (int) BINDING.decompress.invokeExact(handle, source, (long) jpeg.length,
+                MemorySegment.ofArray(grey), width, width, height, TJPF_GRAY, FLAGS)
+            : (int) BINDING.decompress.invokeExact(handle, source, (long) jpeg.length,
+                MemorySegment.ofArray(out), width, width * 4, height, PIXEL_FORMAT, FLAGS);
         if (status != 0) {
           return null;
         }
       } finally {
         int ignored = (int) BINDING.destroy.invokeExact(handle);
       }
-      int[] out = new int[pixels];
-      if (header.grey()) {
+      if (grey != null) {
         for (int i = 0; i < pixels; i++) {
-          out[i] = GREY_TO_RGB[target.get(ValueLayout.JAVA_BYTE, i) & 0xFF];
-        }
-      } else {
-        MemorySegment.copy(target, ValueLayout.JAVA_INT, 0, out, 0, pixels);
-        for (int i = 0; i < pixels; i++) {
-          out[i] &= 0xFFFFFF; // the X byte carries nothing; keep the packer's canonical form
+          out[i] = GREY_TO_RGB[grey[i] & 0xFF];
         }
       }
+      // Colour pixels keep the X byte libjpeg-turbo writes (0xFF) in bits 24-31, as getRGB does;
+      // RgbImage gives those bits no meaning.
       return out;
     } catch (Throwable e) {
       if (e instanceof Error error && !(e instanceof LinkageError)) {
@@ -189,14 +185,20 @@ final class TurboJpeg {
       }
       ValueLayout ptr = ValueLayout.ADDRESS;
       ValueLayout i32 = ValueLayout.JAVA_INT;
+      // The decode functions read and write Java arrays directly. A critical call holds off
+      // garbage collection while it runs (a few ms per megapixel); these neither block nor call
+      // back into Java, which is what the option requires.
+      Linker.Option heapAccess = Linker.Option.critical(true);
       return new Binding(
           linker.downcallHandle(symbol(library, "tjInitDecompress"), FunctionDescriptor.of(ptr)),
           linker.downcallHandle(
               symbol(library, "tjDecompressHeader3"),
-              FunctionDescriptor.of(i32, ptr, ptr, cLong, ptr, ptr, ptr, ptr)),
+              FunctionDescriptor.of(i32, ptr, ptr, cLong, ptr, ptr, ptr, ptr),
+              heapAccess),
           linker.downcallHandle(
               symbol(library, "tjDecompress2"),
-              FunctionDescriptor.of(i32, ptr, ptr, cLong, ptr, i32, i32, i32, i32, i32)),
+              FunctionDescriptor.of(i32, ptr, ptr, cLong, ptr, i32, i32, i32, i32, i32),
+              heapAccess),
           linker.downcallHandle(symbol(library, "tjDestroy"), FunctionDescriptor.of(i32, ptr)),
           "libjpeg-turbo (" + name + ")");
     }
