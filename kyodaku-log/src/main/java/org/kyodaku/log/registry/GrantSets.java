@@ -33,7 +33,8 @@ import org.kyodaku.log.sequencer.SequencerException;
  *
  * <ul>
  *   <li>{@code work}: the work's owner is remembered, and every unrevoked {@code allWorks} grant of
- *       that owner enters the new work's set (grants to all works include later ones);
+ *       that owner enters the new work's set (grants to all works include later ones); a repeated
+ *       work id changes nothing, whatever owner it names;
  *   <li>{@code grant}: enters the set of every listed work, or, with {@code allWorks}, of every
  *       work its grantor owns so far;
  *   <li>{@code revocation}: the grant leaves every set it is in (a second revocation, or one of an
@@ -341,7 +342,9 @@ final class GrantSets implements BatchSealer {
       case "work" -> {
         String work = (String) body.get("id");
         String owner = (String) body.get("owner");
-        owners.putIfAbsent(work, owner);
+        if (owners.putIfAbsent(work, owner) != null) {
+          break; // a repeated id has no effect: the first entry's owner is the owner
+        }
         for (String g : allWorksGrants.getOrDefault(owner, Set.of())) {
           add(work, g, index);
         }

@@ -131,6 +131,29 @@ class RegistryLogTest {
   }
 
   @Test
+  void repeatedWorkId_namingAnotherOwner_doesNotTakeThatOwnersAllWorksGrants() throws Exception {
+    SignerKey key = LogKeys.loadOrCreate(dir.resolve("log.key"), "kyodaku.test/log", new Random(3));
+    Party other = new Party("p_other0000001", PartyKind.CREATOR, "別の作者", T);
+    Grant othersAll = new Grant("g_othersall001", other.id(), Optional.of("p_lab000000001"),
+        EnumSet.of(Use.TRAIN_AI), true, Set.of(), T.plusSeconds(2), Optional.empty(), Set.of(),
+        Optional.empty(), T.plusSeconds(2), Optional.empty());
+    Work claimed = new Work(first.id(), first.title(), first.kind(), other.id(), T.plusSeconds(3));
+    try (RegistryLog log = RegistryLog.open(dir.resolve("log"), config(key), CLOCK)) {
+      ConsentLog acts = log.recorder();
+      acts.append(new ConsentLog.PartyCreated("registry", creator));
+      acts.append(new ConsentLog.PartyCreated("registry", other));
+      acts.append(registered(first));
+      acts.append(new ConsentLog.GrantIssued(othersAll));
+      acts.append(registered(claimed)); // the same work id again, now naming the other party
+      ReceiptSource.GrantMap map = log.receipts().view().grantMap().orElseThrow();
+      assertThat(map.grantSet(first.id()).grants()).isEmpty();
+    }
+    try (RegistryLog log = RegistryLog.open(dir.resolve("log"), config(key), CLOCK)) {
+      assertThat(log.receipts().view().grantMap().orElseThrow().grantSet(first.id()).grants()).isEmpty();
+    }
+  }
+
+  @Test
   void open_mapRootThatDoesNotReplay_isRefusedNamingBothRoots() throws Exception {
     SignerKey key = LogKeys.loadOrCreate(dir.resolve("log.key"), "kyodaku.test/log", new Random(3));
     // A log whose batches were sealed by a sealer that knew nothing of grants: each map-root
