@@ -3,11 +3,12 @@ package org.kyodaku.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.kyodaku.log.checkpoint.Checkpoint;
 import org.kyodaku.log.merkle.Hash;
@@ -16,6 +17,7 @@ import org.kyodaku.log.merkle.MerkleException;
 import org.kyodaku.log.merkle.MerkleHasher;
 import org.kyodaku.log.merkle.MerkleTree;
 import org.kyodaku.log.registry.LogAudit;
+import org.kyodaku.log.sequencer.DurableFiles;
 import org.kyodaku.log.tiles.EntryBundle;
 import org.kyodaku.log.tiles.HashTile;
 import org.kyodaku.log.tiles.Tile;
@@ -39,7 +41,11 @@ import org.kyodaku.log.tiles.TileReader;
  *       hash at its place in the (verified) level-0 tile of the same index and width.
  * </ol>
  *
- * A verified file is written to a temporary name and renamed into place. A file already in the
+ * A verified file is written durably ({@link DurableFiles}: a temporary sibling, synced, renamed
+ * into place), and every folder a file was added to is synced, up to the mirror's, before {@link
+ * #mirror} returns: so the mirror's checkpoint, saved afterwards, never names a file a crash can
+ * take back, and a crash leaves no half-written file (which the next run would report as
+ * tampered). A file already in the
  * directory is not fetched again but is verified the same way (a file that fails names itself).
  * The entries' signatures, the map roots and the consistency with an earlier mirror are {@link
  * LogAudit}'s, run afterwards over the whole directory.
@@ -57,6 +63,7 @@ final class TileMirror {
   private long bytes;
   private long reportedAt = System.nanoTime();
   private long total;
+  private final Set<Path> added = new LinkedHashSet<>();
 
   /**
    * @param remote where missing files are read from (with size caps: {@link LogCommand.Remote})
@@ -152,7 +159,25 @@ final class TileMirror {
       }
       keep(path, data);
     }
+    syncFolders();
     return new Result(files, fetched, bytes);
+  }
+
+  /** Syncs each folder a file was added to, and the folders above it up to the mirror's. */
+  private void syncFolders() {
+    Set<Path> folders = new LinkedHashSet<>();
+    for (Path folder : added) {
+      for (Path d = folder; d != null && d.startsWith(out) && folders.add(d); d = d.getParent()) {
+        // a folder already in the set brought its parents with it
+      }
+    }
+    for (Path d : folders) {
+      try {
+        DurableFiles.syncDirectory(d);
+      } catch (IOException e) {
+        throw CliException.failure("mirror.cannot-write", d, e.getMessage());
+      }
+    }
   }
 
   /** The file's bytes: from the directory when it is there, else fetched (not yet written). */
@@ -171,15 +196,13 @@ final class TileMirror {
     }
   }
 
-  /** Writes a verified file via a temporary name, unless it was already there. */
+  /** Writes a verified file durably, unless it was already there (the class comment). */
   private void keep(String path, byte[] data) {
     Path file = out.resolve(path);
     try {
       if (!Files.exists(file)) {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, data);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.writeAtomically(file, data);
+        added.add(file.getParent());
       }
     } catch (IOException e) {
       throw CliException.failure("mirror.cannot-write", file, e.getMessage());

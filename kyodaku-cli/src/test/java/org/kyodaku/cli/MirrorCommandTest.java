@@ -118,6 +118,24 @@ class MirrorCommandTest {
   }
 
   @Test
+  void mirror_afterARunCutShort_overwritesItsTemporaryFilesAndLeavesNone() throws Exception {
+    Path out = dir.resolve("mirror-crashed");
+    // What a run killed while writing tile/0/000 leaves: a temporary sibling, half written.
+    Files.createDirectories(out.resolve("tile/0"));
+    Files.write(out.resolve("tile/0/.000.tmp"), new byte[] {1, 2, 3});
+    var run = mirror(out, "--json");
+    assertThat(run.exit()).as(run.err()).isZero();
+    try (var all = Files.walk(out)) {
+      assertThat(all.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+    }
+    long size = run.single().path("size").asLong();
+    Path served = log.sequencer().directory();
+    for (String p : LogAudit.paths(size)) {
+      assertThat(Files.readAllBytes(out.resolve(p))).as(p).isEqualTo(Files.readAllBytes(served.resolve(p)));
+    }
+  }
+
+  @Test
   void mirror_tamperedTileOnTheServer_exitsOneNamingIt() throws Exception {
     Path served = log.sequencer().directory();
     Path tile = served.resolve("tile/0/000");
