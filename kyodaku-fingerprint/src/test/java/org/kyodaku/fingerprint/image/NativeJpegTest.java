@@ -374,6 +374,49 @@ class NativeJpegTest {
     }
   }
 
+  /**
+   * The header walk sees hostile bytes before any decoder does: it answers, never throws, for any
+   * run of marker-like segments (frame, table, scan, APP and unknown markers with arbitrary
+   * lengths and payloads, entropy-coded bytes after a scan).
+   */
+  @Property(tries = 3000)
+  void header_ofAnySegments_neverThrows(@ForAll("segments") byte[] jpeg) {
+    JpegHeader header = JpegHeader.parse(jpeg);
+    if (header != null) {
+      header.decodesAsJdk();
+      header.grey();
+    }
+  }
+
+  @Provide
+  Arbitrary<byte[]> segments() {
+    Arbitrary<Integer> markers = Arbitraries.oneOf(
+        Arbitraries.of(0xC0, 0xC1, 0xC2, 0xC4, 0xC9, 0xDA, 0xDB, 0xDD, 0xD0, 0xD9, 0xE0, 0xE1,
+            0xE2, 0xEE, 0xFE, 0x00, 0xFF),
+        Arbitraries.integers().between(0, 255));
+    Arbitrary<byte[]> segment = Arbitraries.integers().between(0, 255).list().ofMaxSize(40)
+        .flatMap(payload -> markers.flatMap(marker -> Arbitraries.integers().between(-2, 3)
+            .map(skew -> {
+              int length = Math.max(0, payload.size() + 2 + skew);
+              byte[] out = new byte[4 + payload.size()];
+              out[0] = (byte) 0xFF;
+              out[1] = (byte) marker.intValue();
+              out[2] = (byte) (length >> 8);
+              out[3] = (byte) length;
+              for (int i = 0; i < payload.size(); i++) {
+                out[4 + i] = (byte) payload.get(i).intValue();
+              }
+              return out;
+            })));
+    return segment.list().ofMaxSize(12).map(list -> {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      out.write(0xFF);
+      out.write(0xD8);
+      list.forEach(out::writeBytes);
+      return out.toByteArray();
+    });
+  }
+
   @Test
   void describe_namesTheLibraryOrWhyNot() {
     assertThat(TurboJpeg.describe()).containsAnyOf("libjpeg-turbo", "disabled");
