@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.kyodaku.log.checkpoint.Checkpoint;
@@ -27,6 +26,7 @@ import org.kyodaku.log.note.NoteException;
 import org.kyodaku.log.note.VerifierKey;
 import org.kyodaku.log.registry.AuditException;
 import org.kyodaku.log.registry.LogAudit;
+import org.kyodaku.log.sequencer.DurableFiles;
 import org.kyodaku.log.sequencer.Sequencer;
 import org.kyodaku.log.tiles.EntryBundle;
 import org.kyodaku.log.tiles.Tile;
@@ -362,9 +362,10 @@ final class LogCommand {
         throw CliException.failure("mirror.not-verified", Message.of("mirror.entries-not-verified", e.getMessage(), out));
       }
       try {
-        Path tmp = out.resolve(Sequencer.CHECKPOINT + ".tmp");
-        Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, saved, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        // Durable like the files it names (TileMirror): a crash must not leave it empty, which the
+        // next run would take for another log's checkpoint.
+        DurableFiles.writeAtomically(saved, text.getBytes(StandardCharsets.UTF_8));
+        DurableFiles.syncDirectory(out);
       } catch (IOException e) {
         throw CliException.failure("file.cannot-write", saved, e.getMessage());
       }

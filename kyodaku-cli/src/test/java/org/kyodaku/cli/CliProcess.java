@@ -28,6 +28,8 @@ final class CliProcess {
     ProcessBuilder b = new ProcessBuilder(command).directory(dir.toFile());
     Map<String, String> env = b.environment();
     env.keySet().removeAll(List.of("LC_ALL", "LC_MESSAGES", "LANG"));
+    // Tests compare stderr exactly: no "Picked up ..." line from the caller's JVM options.
+    env.keySet().removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
     env.put("LANG", lang);
     return b;
   }
@@ -36,13 +38,14 @@ final class CliProcess {
   static CliContractTest.Run run(Path dir, String lang, String... args) throws Exception {
     Process p = builder(dir, lang, args).start();
     p.getOutputStream().close();
+    // Both streams are read aside, so a child that hangs is cut off by the time limit.
     CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> utf8(p.getErrorStream()));
-    String out = utf8(p.getInputStream());
+    CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> utf8(p.getInputStream()));
     if (!p.waitFor(60, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new AssertionError("kyodaku " + String.join(" ", args) + " did not end within 60 s");
     }
-    return new CliContractTest.Run(p.exitValue(), out, err.get());
+    return new CliContractTest.Run(p.exitValue(), out.get(), err.get());
   }
 
   private static String utf8(InputStream in) {

@@ -25,7 +25,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *
  * <ol>
  *   <li>Refuse an empty input.
- *   <li>If the input is a JPEG that libjpeg-turbo decodes exactly as the JDK does ({@link
+ *   <li>If the input is a JPEG of a layout libjpeg-turbo decodes as the JDK does ({@link
  *       JpegHeader#decodesAsJdk()}) and the library is installed ({@link TurboJpeg}), check the
  *       pixel limit and decode it natively, several times faster. If the library reports anything
  *       at all, even a warning, carry on with the steps below, which then decide the outcome and
@@ -63,8 +63,11 @@ final class ImageIoDecoder implements ImageDecoder {
     ImageIO.scanForPlugins();
   }
 
-  /** Files up to this size are read whole so a JPEG among them can go to libjpeg-turbo. */
-  private static final long MAX_NATIVE_JPEG_BYTES = 256L << 20;
+  /**
+   * JPEG files up to this size are read whole for libjpeg-turbo, which decodes from memory; a
+   * 50-megapixel photo at the highest quality is well under it. Larger files take the JDK path.
+   */
+  private static final long MAX_NATIVE_JPEG_BYTES = 64L << 20;
 
   private final ImageDecoderOptions options;
 
@@ -76,13 +79,17 @@ final class ImageIoDecoder implements ImageDecoder {
   public RgbImage decode(Path file) {
     String name = file.toString();
     try {
-      if (Files.size(file) == 0) {
+      long size = Files.size(file);
+      if (size == 0) {
         throw new ImageDecodeException(name + ": empty file (0 bytes), not an image");
       }
-      if (options.nativeJpeg() && TurboJpeg.available()
-          && Files.size(file) <= MAX_NATIVE_JPEG_BYTES && startsAsJpeg(file)) {
-        return decode(Files.readAllBytes(file), name);
+      if (nativeJpeg() && size <= MAX_NATIVE_JPEG_BYTES && startsAsJpeg(file)) {
+        RgbImage fast = decodeNatively(Files.readAllBytes(file), name);
+        if (fast != null) {
+          return fast;
+        }
       }
+      // The JDK path reads the file itself rather than the bytes above: no copies in memory.
       return decode(() -> new FileImageInputStream(file.toFile()), name);
     } catch (NoSuchFileException e) {
       throw new ImageDecodeException(name + ": no such file", e);
@@ -96,18 +103,17 @@ final class ImageIoDecoder implements ImageDecoder {
     if (bytes.length == 0) {
       throw new ImageDecodeException(name + ": empty input (0 bytes), not an image");
     }
+    Source source = () -> new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes));
     try {
-      if (options.nativeJpeg()) {
-        RgbImage fast = decodeNatively(bytes, name);
-        if (fast != null) {
-          return fast;
-        }
-      }
-      return decode(
-          () -> new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)), name);
+      RgbImage fast = nativeJpeg() ? decodeNatively(bytes, name) : null;
+      return fast != null ? fast : decode(source, name);
     } catch (IOException e) {
       throw new ImageDecodeException(name + ": cannot read input: " + e.getMessage(), e);
     }
+  }
+
+  private boolean nativeJpeg() {
+    return options.nativeJpeg() && TurboJpeg.available();
   }
 
   private static boolean startsAsJpeg(Path file) throws IOException {
@@ -127,13 +133,18 @@ final class ImageIoDecoder implements ImageDecoder {
     if (pixels == null) {
       return null;
     }
-    int orientation = 1;
-    if (options.orientation() == ExifOrientation.APPLY) {
-      try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-        orientation = JpegExifOrientation.read(in);
-      }
-    }
+    int orientation = orientation(() -> new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes)));
     return RgbImage.wrap(header.width(), header.height(), pixels).oriented(orientation);
+  }
+
+  /** The EXIF orientation to apply: 1 (as stored) unless the options say to apply the tag. */
+  private int orientation(Source source) throws IOException {
+    if (options.orientation() != ExifOrientation.APPLY) {
+      return 1;
+    }
+    try (ImageInputStream in = source.open()) {
+      return JpegExifOrientation.read(in);
+    }
   }
 
   /** Opens a fresh stream on the input: readers flush what they have read, so each gets its own. */
@@ -143,12 +154,7 @@ final class ImageIoDecoder implements ImageDecoder {
   }
 
   private RgbImage decode(Source source, String name) throws IOException {
-    int orientation = 1;
-    if (options.orientation() == ExifOrientation.APPLY) {
-      try (ImageInputStream in = source.open()) {
-        orientation = JpegExifOrientation.read(in);
-      }
-    }
+    int orientation = orientation(source);
     List<ImageReaderSpi> providers;
     try (ImageInputStream in = source.open()) {
       providers = providersFor(in);

@@ -26,6 +26,9 @@ import java.util.Arrays;
  * @param icc whether an ICC profile segment is present
  * @param adobeTransform the colour transform code of the Adobe segment (0 none, 1 YCbCr, 2 YCCK),
  *     or -1 without one
+ * @param refined whether every coefficient of every component reaches full precision by the end
+ *     of the file (always true for a sequential frame; for a progressive one, a scan with
+ *     successive approximation {@code Al = 0} covers each coefficient)
  */
 record JpegHeader(
     int sof,
@@ -36,7 +39,8 @@ record JpegHeader(
     int[] h,
     int[] v,
     boolean icc,
-    int adobeTransform) {
+    int adobeTransform,
+    boolean refined) {
 
   private static final byte[] ICC_PROFILE = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
   private static final byte[] ADOBE = "Adobe".getBytes(StandardCharsets.ISO_8859_1);
@@ -45,6 +49,7 @@ record JpegHeader(
   private static final int SOS = 0xDA;
   private static final int DHT = 0xC4;
   private static final int EOI = 0xD9;
+  /** Far above any real file's segments and scans; a bound on the walk over hostile ones. */
   private static final int MAX_SEGMENTS = 4096;
 
   /**
@@ -62,6 +67,7 @@ record JpegHeader(
     boolean icc = false;
     int adobeTransform = -1;
     int tables = 0; // bit id: DC table id defined; bit 4 + id: AC table id defined
+    int[] finest = null; // progressive: per component and coefficient, the lowest Al scanned
     int at = 2;
     for (int segment = 0; segment < MAX_SEGMENTS; segment++) {
       if (at >= jpeg.length || (jpeg[at] & 0xFF) != 0xFF) {
@@ -75,7 +81,7 @@ record JpegHeader(
       }
       int marker = jpeg[at] & 0xFF;
       if (marker == EOI) {
-        return frame == null ? null : frame.with(icc, adobeTransform);
+        return frame == null ? null : frame.with(icc, adobeTransform, refined(finest));
       }
       if (at + 2 >= jpeg.length) {
         return null;
@@ -90,6 +96,12 @@ record JpegHeader(
       if (marker == SOS) {
         if (frame == null || !scanTablesDefined(jpeg, payload, end, frame.sof == 0xC2, tables)) {
           return null;
+        }
+        if (frame.sof == 0xC2) {
+          finest = finest != null ? finest : unscanned(frame.ids.length);
+          if (!recordScan(jpeg, payload, frame.ids, finest)) {
+            return null;
+          }
         }
         at = endOfEntropyCodedData(jpeg, end);
         continue;
@@ -186,7 +198,7 @@ record JpegHeader(
       h[c] = (b[p + 1] & 0xFF) >> 4;
       v[c] = b[p + 1] & 0x0F;
     }
-    return new JpegHeader(marker, precision, width, height, ids, h, v, false, -1);
+    return new JpegHeader(marker, precision, width, height, ids, h, v, false, -1, true);
   }
 
   /**
@@ -224,8 +236,58 @@ record JpegHeader(
     return defined;
   }
 
-  private JpegHeader with(boolean icc, int adobeTransform) {
-    return new JpegHeader(sof, precision, width, height, ids, h, v, icc, adobeTransform);
+  private JpegHeader with(boolean icc, int adobeTransform, boolean refined) {
+    return new JpegHeader(sof, precision, width, height, ids, h, v, icc, adobeTransform, refined);
+  }
+
+  private static int[] unscanned(int components) {
+    int[] finest = new int[components * 64];
+    Arrays.fill(finest, Integer.MAX_VALUE);
+    return finest;
+  }
+
+  /**
+   * Notes which coefficients a progressive scan (T.81 G.1.1.1: spectral selection {@code Ss..Se},
+   * successive approximation {@code Al}) brings to which precision; false if the scan names a
+   * component the frame lacks or a band outside 0–63.
+   */
+  private static boolean recordScan(byte[] b, int at, int[] ids, int[] finest) {
+    int n = b[at] & 0xFF;
+    int ss = b[at + 1 + 2 * n] & 0xFF;
+    int se = b[at + 2 + 2 * n] & 0xFF;
+    int al = b[at + 3 + 2 * n] & 0x0F;
+    if (ss > se || se > 63) {
+      return false;
+    }
+    for (int c = 0; c < n; c++) {
+      int component = indexOf(ids, b[at + 1 + 2 * c] & 0xFF);
+      if (component < 0) {
+        return false;
+      }
+      for (int k = ss; k <= se; k++) {
+        int i = component * 64 + k;
+        finest[i] = Math.min(finest[i], al);
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(int[] ids, int id) {
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == id) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * Sequential frames are always complete; a progressive one only if every coefficient was
+   * refined to {@code Al = 0}. Otherwise libjpeg smooths the blocks of the final picture, and
+   * libjpeg-turbo 2.1 smooths differently from libjpeg 6b.
+   */
+  private static boolean refined(int[] finest) {
+    return finest == null || Arrays.stream(finest).allMatch(al -> al == 0);
   }
 
   private static boolean startsWith(byte[] b, int at, int end, byte[] prefix) {
@@ -234,7 +296,7 @@ record JpegHeader(
   }
 
   /**
-   * Whether libjpeg-turbo's pixels for this file are provably the JDK reader's, so the native
+   * Whether libjpeg-turbo's pixels for this file are known to be the JDK reader's, so the native
    * decoder may stand in for it without changing a single hash bit. Both decode with libjpeg's
    * accurate integer IDCT, its "fancy" triangular chroma upsampling and its fixed-point YCbCr
    * conversion (the JDK ships libjpeg 6b; libjpeg-turbo's SIMD code reproduces 6b's output for
@@ -242,7 +304,8 @@ record JpegHeader(
    *
    * <ul>
    *   <li>a Huffman-coded baseline, extended or progressive frame (SOF0/1/2) of 8-bit samples: the
-   *       JDK cannot read arithmetic coding, lossless or 12-bit frames at all;
+   *       JDK cannot read arithmetic coding, lossless or 12-bit frames at all; a progressive file
+   *       only if its scans refine every coefficient fully (else both smooth blocks, differently);
    *   <li>one grey component, or three components numbered 1, 2, 3 (YCbCr for both decoders,
    *       whether or not a JFIF segment says so);
    *   <li>chroma not subsampled and luma at 1×1, 2×1 or 2×2 (4:4:4, 4:2:2, 4:2:0): libjpeg-turbo
@@ -255,7 +318,7 @@ record JpegHeader(
    * </ul>
    */
   boolean decodesAsJdk() {
-    if (sof > 0xC2 || precision != 8 || width < 1 || height < 1 || icc) {
+    if (sof > 0xC2 || precision != 8 || width < 1 || height < 1 || icc || !refined) {
       return false;
     }
     if (ids.length == 1) {

@@ -73,45 +73,51 @@ final class TurboJpeg {
     if (!available()) {
       return null;
     }
-    int width = header.width();
-    int height = header.height();
-    int pixels = Math.multiplyExact(width, height);
-    try {
-      // The library reads and writes the Java arrays in place (heap access, see Binding): no
-      // native copies of the file or of the pixels.
-      MemorySegment source = MemorySegment.ofArray(jpeg);
+    try (Arena arena = Arena.ofConfined()) {
+      int width = header.width();
+      int height = header.height();
+      int pixels = Math.multiplyExact(width, height);
+      int bytesPerPixel = header.grey() ? 1 : 4;
+      // Native buffers, not the Java arrays themselves: a call that may touch heap arrays must be
+      // "critical", which holds off every safepoint in the JVM until it returns, and a decode of
+      // a large or hostile file is not short.
+      MemorySegment source = arena.allocate(jpeg.length);
+      MemorySegment.copy(jpeg, 0, source, ValueLayout.JAVA_BYTE, 0, jpeg.length);
+      MemorySegment target = arena.allocate((long) pixels * bytesPerPixel, 4);
+      MemorySegment dims = arena.allocate(ValueLayout.JAVA_INT, 4);
       MemorySegment handle = (MemorySegment) BINDING.init.invokeExact();
       if (handle.equals(MemorySegment.NULL)) {
         return null;
       }
-      int[] out = new int[pixels];
-      byte[] grey = header.grey() ? new byte[pixels] : null;
       try {
-        int[] dims = new int[4];
-        MemorySegment d = MemorySegment.ofArray(dims);
         int status = (int) BINDING.header.invokeExact(
-            handle, source, (long) jpeg.length, d, d.asSlice(4), d.asSlice(8), d.asSlice(12));
-        if (status != 0 || dims[0] != width || dims[1] != height) {
+            handle, source, (long) jpeg.length, dims, dims.asSlice(4), dims.asSlice(8),
+            dims.asSlice(12));
+        if (status != 0
+            || dims.getAtIndex(ValueLayout.JAVA_INT, 0) != width
+            || dims.getAtIndex(ValueLayout.JAVA_INT, 1) != height) {
           return null;
         }
-        status = grey != null
-            ? (int) BINDING.decompress.invokeExact(handle, source, (long) jpeg.length,
-                MemorySegment.ofArray(grey), width, width, height, TJPF_GRAY, FLAGS)
-            : (int) BINDING.decompress.invokeExact(handle, source, (long) jpeg.length,
-                MemorySegment.ofArray(out), width, width * 4, height, PIXEL_FORMAT, FLAGS);
+        int format = header.grey() ? TJPF_GRAY : PIXEL_FORMAT;
+        status = (int) BINDING.decompress.invokeExact(
+            handle, source, (long) jpeg.length, target, width, width * bytesPerPixel, height,
+            format, FLAGS);
         if (status != 0) {
           return null;
         }
       } finally {
         int ignored = (int) BINDING.destroy.invokeExact(handle);
       }
-      if (grey != null) {
+      int[] out = new int[pixels];
+      if (header.grey()) {
         for (int i = 0; i < pixels; i++) {
-          out[i] = GREY_TO_RGB[grey[i] & 0xFF];
+          out[i] = GREY_TO_RGB[target.get(ValueLayout.JAVA_BYTE, i) & 0xFF];
         }
+      } else {
+        // Bits 24-31 keep the X byte libjpeg-turbo writes (0xFF), as getRGB gives them; RgbImage
+        // gives those bits no meaning.
+        MemorySegment.copy(target, ValueLayout.JAVA_INT, 0, out, 0, pixels);
       }
-      // Colour pixels keep the X byte libjpeg-turbo writes (0xFF) in bits 24-31, as getRGB does;
-      // RgbImage gives those bits no meaning.
       return out;
     } catch (Throwable e) {
       if (e instanceof Error error && !(e instanceof LinkageError)) {
@@ -161,11 +167,12 @@ final class TurboJpeg {
       for (String name : candidates) {
         try {
           return bind(name, SymbolLookup.libraryLookup(name, Arena.global()));
-        } catch (IllegalArgumentException | IllegalCallerException e) {
+        } catch (RuntimeException e) {
+          // Not found, too old, or no native linker on this platform: the JDK decodes instead.
           failures.add(name + " (" + e.getMessage() + ")");
         }
       }
-      return missing("libjpeg-turbo not found: " + String.join(", ", failures));
+      return missing("libjpeg-turbo 2.0 or newer not found: " + String.join(", ", failures));
     }
 
     private static Binding missing(String why) {
@@ -185,20 +192,17 @@ final class TurboJpeg {
       }
       ValueLayout ptr = ValueLayout.ADDRESS;
       ValueLayout i32 = ValueLayout.JAVA_INT;
-      // The decode functions read and write Java arrays directly. A critical call holds off
-      // garbage collection while it runs (a few ms per megapixel); these neither block nor call
-      // back into Java, which is what the option requires.
-      Linker.Option heapAccess = Linker.Option.critical(true);
+      // tjGetErrorCode came with 2.0, as did failing on warnings (TJFLAG_STOPONWARNING): an older
+      // library would ignore that flag and hand back pixels of a damaged file the JDK refuses.
+      symbol(library, "tjGetErrorCode");
       return new Binding(
           linker.downcallHandle(symbol(library, "tjInitDecompress"), FunctionDescriptor.of(ptr)),
           linker.downcallHandle(
               symbol(library, "tjDecompressHeader3"),
-              FunctionDescriptor.of(i32, ptr, ptr, cLong, ptr, ptr, ptr, ptr),
-              heapAccess),
+              FunctionDescriptor.of(i32, ptr, ptr, cLong, ptr, ptr, ptr, ptr)),
           linker.downcallHandle(
               symbol(library, "tjDecompress2"),
-              FunctionDescriptor.of(i32, ptr, ptr, cLong, ptr, i32, i32, i32, i32, i32),
-              heapAccess),
+              FunctionDescriptor.of(i32, ptr, ptr, cLong, ptr, i32, i32, i32, i32, i32)),
           linker.downcallHandle(symbol(library, "tjDestroy"), FunctionDescriptor.of(i32, ptr)),
           "libjpeg-turbo (" + name + ")");
     }

@@ -230,8 +230,9 @@ class GrantSetsProperties {
       ConsentLog.Act act =
           switch (op.kind()) {
             case 0, 1, 2 -> {
-              // A work's owner follows from its id, so a repeated registration repeats the owner.
-              Work w = new Work(workId(op.work()), "作品" + op.work(), WorkKind.IMAGE, ownerId(op.work() % OWNERS), at);
+              // The owner is drawn apart from the id, so a repeated registration may name another
+              // owner: the first one must stand (docs/verifiable-map.md).
+              Work w = new Work(workId(op.work()), "作品" + op.work(), WorkKind.IMAGE, ownerId(op.grantor()), at);
               yield new ConsentLog.WorkRegistered(
                   w, List.of(new Asset(Optional.empty(), List.of(Fingerprint.sha256(String.format("%064x", op.work()))))));
             }
