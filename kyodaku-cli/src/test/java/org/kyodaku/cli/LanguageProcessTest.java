@@ -22,7 +22,7 @@ class LanguageProcessTest {
     assertThat(ja.exit()).isEqualTo(2);
     assertThat(ja.out()).isEmpty();
     assertThat(ja.err()).isEqualTo(
-        "kyodaku: エラー: --radius には整数を指定してください（指定された値: \"many\"）（kyodaku match --help を参照してください）\n");
+        "kyodaku: エラー: --radius には整数を指定してください（指定された値: \"many\"）。詳しくは kyodaku match --help を参照してください\n");
 
     var en = CliProcess.run(dir, "C", "match", "--index", "idx", "--radius", "many", "queries.txt");
     assertThat(en.exit()).isEqualTo(2);

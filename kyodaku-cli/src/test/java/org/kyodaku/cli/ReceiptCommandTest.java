@@ -136,7 +136,7 @@ class ReceiptCommandTest {
     assertThat(ja.exit()).as(ja.err()).isZero();
     assertThat(ja.out().lines()).containsExactly(
         "検証済み: 許可（許諾あり）、2 件のログエントリが kyodaku.test/log のサイズ " + size + " のツリーに含まれています",
-        "証明済み（レシートのチェックポイントの時点まで）: 判定の時点で、この許諾は作品の現在の許諾に含まれていました（それ以前に取り消されていません）");
+        "証明済み（レシートのチェックポイントの時点まで）: 判定の時点で、この許諾は作品の現在の許諾セットにありました（それより前に取り消されていません）");
     var en = CliProcess.run(dir, "C", "receipt", "verify", receipt.toString(), "--key", key);
     assertThat(en.exit()).as(en.err()).isZero();
     assertThat(en.out().lines()).containsExactly(

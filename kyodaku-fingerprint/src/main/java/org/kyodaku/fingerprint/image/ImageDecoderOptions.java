@@ -11,9 +11,9 @@ import java.util.Objects;
  *     pixels bounds one decode at roughly 600 MB.
  * @param orientation whether the EXIF orientation tag is applied; {@link ExifOrientation#IGNORE}
  *     by default, as the PDQ reference does
- * @param nativeJpeg whether JPEGs that libjpeg-turbo decodes exactly as the JDK does are decoded
- *     by libjpeg-turbo when it is installed (ADR 0009); on by default, the pixels and hashes are
- *     the same either way, only faster
+ * @param nativeJpeg whether JPEGs of the layouts libjpeg-turbo decodes as the JDK does are decoded
+ *     by libjpeg-turbo when it is installed (ADR 0009); on by default: the pixels and hashes are
+ *     the same either way, only faster, except for some damaged files (see the ADR)
  */
 public record ImageDecoderOptions(long maxPixels, ExifOrientation orientation, boolean nativeJpeg) {
   /** 50 megapixels: the largest common phone-camera sensor (8160 × 6120) still fits. */

@@ -27,7 +27,7 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  *   <li>Refuse an empty input.
  *   <li>If the input is a JPEG of a layout libjpeg-turbo decodes as the JDK does ({@link
  *       JpegHeader#decodesAsJdk()}) and the library is installed ({@link TurboJpeg}), check the
- *       pixel limit and decode it natively, several times faster. If the library reports anything
+ *       pixel limit and decode it natively, two to three times faster. If the library reports anything
  *       at all, even a warning, carry on with the steps below, which then decide the outcome and
  *       its message.
  *   <li>If the options say so, read the JPEG EXIF orientation ({@link JpegExifOrientation}).
