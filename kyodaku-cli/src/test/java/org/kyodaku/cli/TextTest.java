@@ -27,7 +27,7 @@ class TextTest {
   void message_nestedMessageOrException_isWordedInTheSameLanguage() {
     CliException inner = CliException.failure("receipt.not-verified", Message.of("receipt.allow-no-grant"));
     assertThat(JAPANESE.message("receipt.in-file", "r.json", inner))
-        .isEqualTo("r.json: レシートを検証できません: 許可には許諾（decision.grant）が必要です");
+        .isEqualTo("r.json: レシートを検証できません: 許可の判定に許諾（decision.grant）がありません");
     assertThat(inner.getMessage()).isEqualTo("receipt not verified: an allow must name its grant (decision.grant)");
   }
 
