@@ -46,7 +46,7 @@ final class HashCommand implements Callable<Integer> {
         continue;
       }
       FileFingerprints f = o.fingerprints();
-      f.contentError().ifPresent(e -> err.println(text.message("note.line", e)));
+      f.contentError().ifPresent(e -> err.println(text.message("hash.no-content", e)));
       // The human form is sha256sum's, so its output can be compared with standard tools.
       out.println(json ? view(mapper, f, frames) : f.sha256().value() + "  " + f.file());
       out.flush();

@@ -403,6 +403,19 @@ class CliContractTest {
   }
 
   @Test
+  void hash_fileNamedJpegThatIsNotAnImage_saysInJapaneseWhatWasLeftOut() throws Exception {
+    Path bad = file("broken.jpg", "x");
+    Run japanese = kyodaku(Text.from(java.util.Map.of("LANG", "ja_JP.UTF-8")), "hash", bad.toString());
+    Run english = kyodaku(Text.ENGLISH, "hash", bad.toString());
+
+    assertThat(japanese.exit()).isZero();
+    assertThat(japanese.err()).startsWith("kyodaku: 注意: 内容の指紋（PDQ、ISCC のコンテンツコード）を作れませんでした")
+        .contains("broken.jpg");
+    assertThat(japanese.out()).contains("broken.jpg");
+    assertThat(english.err()).startsWith("kyodaku: note: ").contains("only sha256 and the ISCC data and instance codes");
+  }
+
+  @Test
   void version_namesTheJpegDecoderInTheRunsLanguage() throws Exception {
     Run english = kyodaku(Text.ENGLISH, "--version");
     Run japanese = kyodaku(Text.from(java.util.Map.of("LANG", "ja_JP.UTF-8")), "--version");
