@@ -39,7 +39,10 @@ final class TurboJpeg {
   private static final int TJPF_GRAY = 6;
   private static final int TJFLAG_ACCURATEDCT = 4096;
   private static final int TJFLAG_STOPONWARNING = 8192;
-  /** Refuses progressive files with absurd scan counts, a known denial-of-service shape. */
+  /**
+   * Keeps progressive files with absurd scan counts (a known denial-of-service shape) out of the
+   * native call; the JDK path, which has no such limit, then decodes them as it always did.
+   */
   private static final int TJFLAG_LIMITSCANS = 32768;
   private static final int FLAGS = TJFLAG_ACCURATEDCT | TJFLAG_STOPONWARNING | TJFLAG_LIMITSCANS;
 
